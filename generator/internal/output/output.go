@@ -1,0 +1,272 @@
+// Package output is the WRITE stage: it minifies, fingerprints and
+// precompresses files into a staging directory beside the final one, and
+// swaps the staging directory in only when the whole build succeeded, so a
+// failed build leaves the previous output untouched.
+package output
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/andybalholm/brotli"
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+)
+
+// mediaTypes maps the extensions we minify to their media types.
+var mediaTypes = map[string]string{
+	".html": "text/html",
+	".css":  "text/css",
+	".js":   "application/javascript",
+	".json": "application/json",
+	".svg":  "image/svg+xml",
+	".xml":  "text/xml",
+}
+
+// compressible lists the extensions that get .br and .gz siblings.
+var compressible = map[string]bool{
+	".html": true, ".css": true, ".js": true, ".json": true, ".svg": true,
+	".xml": true, ".txt": true, ".wasm": true, ".idx": true,
+}
+
+// Writer stages a build. Its methods are safe for concurrent use.
+type Writer struct {
+	final    string
+	stage    string
+	min      *minify.M
+	minify   bool
+	compress bool
+	brLevel  int
+
+	mu      sync.Mutex
+	written map[string]int // name → size, for duplicate detection and reports
+}
+
+// Option configures a Writer.
+type Option func(*Writer)
+
+// WithoutMinify writes files as given (the preview server uses it so
+// error pages and live-reload stay readable).
+func WithoutMinify() Option { return func(w *Writer) { w.minify = false } }
+
+// WithoutCompression skips the .br and .gz siblings.
+func WithoutCompression() Option { return func(w *Writer) { w.compress = false } }
+
+// WithBrotliLevel sets the brotli quality (0–11). Higher is smaller and slower.
+func WithBrotliLevel(level int) Option { return func(w *Writer) { w.brLevel = level } }
+
+// New starts a build whose result will replace dir. The staging directory is
+// created next to dir so the final rename stays on one file system.
+func New(dir string, opts ...Option) (*Writer, error) {
+	dir = filepath.Clean(dir)
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	stage, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(stage, 0o755); err != nil {
+		return nil, err
+	}
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("application/javascript", js.Minify)
+	m.AddFunc("application/json", json.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFunc("text/xml", xml.Minify)
+	w := &Writer{final: dir, stage: stage, min: m, minify: true, compress: true, brLevel: 6, written: map[string]int{}}
+	for _, o := range opts {
+		o(w)
+	}
+	return w, nil
+}
+
+// Dir returns the staging directory (files written so far live there).
+func (w *Writer) Dir() string { return w.stage }
+
+// CheckName reports whether name is a safe output path: relative, slash
+// separated, with no "..", no empty or dot elements and no backslash or NUL.
+// Content decides some output paths (aliases, slugs), so nothing it says may
+// land outside the output directory.
+func CheckName(name string) error {
+	switch {
+	case name == "":
+		return fmt.Errorf("empty output path")
+	case strings.ContainsAny(name, "\\\x00:"):
+		return fmt.Errorf("output path %q holds a backslash, colon or NUL", name)
+	case strings.HasPrefix(name, "/"):
+		return fmt.Errorf("output path %q is absolute", name)
+	}
+	for _, el := range strings.Split(name, "/") {
+		if el == "" || el == "." || el == ".." {
+			return fmt.Errorf("output path %q leaves the output directory or has an empty element", name)
+		}
+	}
+	if !filepath.IsLocal(filepath.FromSlash(name)) {
+		return fmt.Errorf("output path %q is not local", name)
+	}
+	return nil
+}
+
+// Write minifies data when its type is known and writes it as name
+// (slash-separated, relative to the output root), plus .br/.gz siblings for
+// text types. It returns the bytes written.
+func (w *Writer) Write(name string, data []byte) ([]byte, error) {
+	if err := CheckName(name); err != nil {
+		return nil, err
+	}
+	ext := path.Ext(name)
+	if mt, ok := mediaTypes[ext]; ok && w.minify {
+		out, err := w.min.Bytes(mt, data)
+		if err != nil {
+			return nil, fmt.Errorf("minify %s: %w", name, err)
+		}
+		data = out
+	}
+	if err := w.writeRaw(name, data); err != nil {
+		return nil, err
+	}
+	return data, nil
+}
+
+// Asset writes data under a fingerprinted name ("css/site.css" becomes
+// "css/site.1a2b3c4d5e.css"), after minifying, and returns that name. The
+// fingerprint is of the written bytes, so a changed file gets a new URL and
+// caches can keep assets forever.
+func (w *Writer) Asset(name string, data []byte) (string, error) {
+	if err := CheckName(name); err != nil {
+		return "", err
+	}
+	ext := path.Ext(name)
+	if mt, ok := mediaTypes[ext]; ok && w.minify {
+		out, err := w.min.Bytes(mt, data)
+		if err != nil {
+			return "", fmt.Errorf("minify %s: %w", name, err)
+		}
+		data = out
+	}
+	final := Fingerprint(name, data)
+	return final, w.writeRaw(final, data)
+}
+
+// Fingerprint returns name with a short content hash before its extension.
+func Fingerprint(name string, data []byte) string {
+	sum := sha256.Sum256(data)
+	ext := path.Ext(name)
+	return strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:5]) + ext
+}
+
+func (w *Writer) writeRaw(name string, data []byte) error {
+	w.mu.Lock()
+	if _, dup := w.written[name]; dup {
+		w.mu.Unlock()
+		return fmt.Errorf("two outputs want the path %s", name)
+	}
+	w.written[name] = len(data)
+	w.mu.Unlock()
+
+	full := filepath.Join(w.stage, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(full, data, 0o644); err != nil {
+		return err
+	}
+	if !w.compress || !compressible[path.Ext(name)] {
+		return nil
+	}
+	br, gz, err := Compress(data, w.brLevel)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(full+".br", br, 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(full+".gz", gz, 0o644)
+}
+
+// Compress returns the brotli and gzip encodings of data. The gzip header
+// carries no name or time, so output is byte-identical across builds.
+func Compress(data []byte, brLevel int) (br, gz []byte, err error) {
+	var b bytes.Buffer
+	bw := brotli.NewWriterLevel(&b, brLevel)
+	if _, err := bw.Write(data); err != nil {
+		return nil, nil, err
+	}
+	if err := bw.Close(); err != nil {
+		return nil, nil, err
+	}
+	var g bytes.Buffer
+	gw, _ := gzip.NewWriterLevel(&g, gzip.BestCompression)
+	if _, err := gw.Write(data); err != nil {
+		return nil, nil, err
+	}
+	if err := gw.Close(); err != nil {
+		return nil, nil, err
+	}
+	return b.Bytes(), g.Bytes(), nil
+}
+
+// Sizes returns every written name with its size, sorted by name.
+func (w *Writer) Sizes() []File {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	out := make([]File, 0, len(w.written))
+	for n, s := range w.written {
+		out = append(out, File{Name: n, Size: s})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// File is one written output.
+type File struct {
+	Name string
+	Size int
+}
+
+// Commit replaces the final directory with the staged one. The old tree is
+// moved aside first and removed after, so at every instant one complete
+// tree is in place.
+func (w *Writer) Commit() error {
+	old := ""
+	if _, err := os.Lstat(w.final); err == nil {
+		o, err := os.MkdirTemp(filepath.Dir(w.final), "."+filepath.Base(w.final)+".old-")
+		if err != nil {
+			return err
+		}
+		old = filepath.Join(o, "tree")
+		if err := os.Rename(w.final, old); err != nil {
+			os.Remove(o)
+			return err
+		}
+		defer os.RemoveAll(o)
+	}
+	if err := os.Rename(w.stage, w.final); err != nil {
+		if old != "" {
+			os.Rename(old, w.final)
+		}
+		return err
+	}
+	return nil
+}
+
+// Abort drops the staged files; the final directory is untouched.
+func (w *Writer) Abort() error { return os.RemoveAll(w.stage) }

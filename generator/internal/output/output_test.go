@@ -1,0 +1,110 @@
+package output
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/andybalholm/brotli"
+)
+
+func TestCheckNameRejectsEscapes(t *testing.T) {
+	for _, bad := range []string{"", "/etc/passwd", "../x", "a/../../x", "a//b", "a/./b", `a\b`, "c:/x", "a\x00b", "a/.."} {
+		if CheckName(bad) == nil {
+			t.Errorf("CheckName(%q) = nil, want an error", bad)
+		}
+	}
+	for _, good := range []string{"index.html", "en/guides/evidence/index.html", "css/site.abc.css"} {
+		if err := CheckName(good); err != nil {
+			t.Errorf("CheckName(%q) = %v", good, err)
+		}
+	}
+}
+
+func TestWriteMinifiesCompressesAndCommits(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	os.MkdirAll(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "old.txt"), []byte("old"), 0o644)
+
+	w, err := New(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := "<!doctype html><html lang=\"ur\" dir=\"rtl\"><head><title>x</title></head><body>  <p>  محفوظ  </p>  </body></html>"
+	got, err := w.Write("ur/index.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) >= len(page) || !strings.Contains(string(got), `dir="rtl"`) {
+		t.Errorf("minified page = %q", got)
+	}
+	name, err := w.Asset("css/site.css", []byte("body {  color : red ; }"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(name, "css/site.") || !strings.HasSuffix(name, ".css") || name == "css/site.css" {
+		t.Errorf("asset name = %q", name)
+	}
+	if _, err := w.Write("ur/index.html", nil); err == nil {
+		t.Error("writing the same path twice must fail")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "old.txt")); err != nil {
+		t.Fatal("the old tree must stay until Commit")
+	}
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "old.txt")); !os.IsNotExist(err) {
+		t.Error("old files must be gone after Commit")
+	}
+	br, _ := os.ReadFile(filepath.Join(dir, "ur/index.html.br"))
+	plain, _ := io.ReadAll(brotli.NewReader(bytes.NewReader(br)))
+	if !bytes.Equal(plain, got) {
+		t.Error(".br sibling does not decode to the page")
+	}
+	gzf, _ := os.ReadFile(filepath.Join(dir, "ur/index.html.gz"))
+	zr, err := gzip.NewReader(bytes.NewReader(gzf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, _ = io.ReadAll(zr)
+	if !bytes.Equal(plain, got) {
+		t.Error(".gz sibling does not decode to the page")
+	}
+	left, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), ".public.*"))
+	if len(left) != 0 {
+		t.Errorf("staging directories left behind: %v", left)
+	}
+}
+
+func TestAbortLeavesOutputUntouched(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	os.MkdirAll(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "keep.html"), []byte("keep"), 0o644)
+	w, err := New(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write("keep.html", []byte("new"))
+	w.Abort()
+	b, _ := os.ReadFile(filepath.Join(dir, "keep.html"))
+	if string(b) != "keep" {
+		t.Errorf("keep.html = %q after Abort", b)
+	}
+	if _, err := os.Stat(w.Dir()); !os.IsNotExist(err) {
+		t.Error("staging directory must be removed by Abort")
+	}
+}
+
+func TestCompressIsDeterministic(t *testing.T) {
+	data := bytes.Repeat([]byte("mehfooz محفوظ "), 100)
+	b1, g1, _ := Compress(data, 6)
+	b2, g2, _ := Compress(data, 6)
+	if !bytes.Equal(b1, b2) || !bytes.Equal(g1, g2) {
+		t.Error("compression is not deterministic")
+	}
+}
