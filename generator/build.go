@@ -1,0 +1,138 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"mehfooz/generator/internal/build"
+	"mehfooz/generator/internal/output"
+)
+
+// siteFlags are the source and output folders every building command takes.
+type siteFlags struct {
+	content, layouts, static, out string
+	quiet                         bool
+}
+
+func addSiteFlags(fs *flag.FlagSet) *siteFlags {
+	f := &siteFlags{}
+	fs.StringVar(&f.content, "content", "content", "the content folder (site.yaml, facts.yaml, <lang>/…)")
+	fs.StringVar(&f.layouts, "layouts", "layouts", "the layouts folder")
+	fs.StringVar(&f.static, "static", "static", "the static files folder")
+	fs.StringVar(&f.out, "out", "public", "the output folder, replaced as a whole when the build succeeds")
+	return f
+}
+
+func (f *siteFlags) input() build.Input {
+	return build.Input{
+		Content: os.DirFS(f.content), ContentPrefix: filepath.ToSlash(filepath.Clean(f.content)),
+		Layouts: os.DirFS(f.layouts), LayoutsPrefix: filepath.ToSlash(filepath.Clean(f.layouts)),
+		Static: os.DirFS(f.static), StaticPrefix: filepath.ToSlash(filepath.Clean(f.static)),
+		Indexers: indexers(),
+	}
+}
+
+var cmdBuild = &command{
+	Name:  "build",
+	Usage: "build [--content dir] [--layouts dir] [--static dir] [--out dir] [-q]",
+	Short: "build the site into public/",
+	Long: `Build turns the content, layouts and static folders into a complete site in
+the output folder: every page in every language, the search indexes, the
+language chooser, redirects for aliases, header files and, when base_url is
+set, a sitemap.
+
+The site is built in a temporary folder beside the output folder and swapped
+in only when there is no error, so a failed build leaves the previous output
+as it was. Errors are printed as file:line:col: message, one per line.`,
+	Flags: func(fs *flag.FlagSet) any {
+		f := addSiteFlags(fs)
+		fs.BoolVar(&f.quiet, "q", false, "print errors only")
+		return f
+	},
+	Run: func(ctx context.Context, e *env, args []string) int {
+		f := e.flags.(*siteFlags)
+		if len(args) > 0 {
+			fmt.Fprintf(e.stderr, "mehfooz build: unexpected argument %q\nrun 'mehfooz help build' for usage\n", args[0])
+			return 2
+		}
+		start := time.Now()
+		w, err := output.New(f.out)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "mehfooz: %v\n", err)
+			return 1
+		}
+		rep, diags := build.Run(f.input(), w)
+		printDiags(e.stderr, diags, "")
+		if diags.Err() != nil {
+			w.Abort()
+			fmt.Fprintf(e.stderr, "mehfooz: %s; %s left unchanged\n", summary(diags), f.out)
+			return 1
+		}
+		if err := w.Commit(); err != nil {
+			w.Abort()
+			fmt.Fprintf(e.stderr, "mehfooz: %v; %s left unchanged\n", err, f.out)
+			return 1
+		}
+		if !f.quiet {
+			files := w.Sizes()
+			fmt.Fprintf(e.stdout, "built %d pages, %d files into %s in %v\n", rep.Pages, len(files), f.out, time.Since(start).Round(time.Millisecond))
+			printHeavy(e.stdout, rep, f.out)
+		}
+		return 0
+	},
+}
+
+var cmdCheck = &command{
+	Name:  "check",
+	Usage: "check [--content dir] [--layouts dir] [--static dir] [--format text|github] [--strict]",
+	Short: "check the content without writing anything",
+	Long: `Check runs every stage of a build, writes nothing, and reports every
+problem once as file:line:col: message with the fix in words. It exits 1 when
+there is an error, 0 when there are only warnings (unless --strict).
+--format=github prints GitHub Actions annotations.`,
+	Flags: func(fs *flag.FlagSet) any {
+		f := &checkFlags{site: addSiteFlags(fs)}
+		fs.StringVar(&f.format, "format", "text", "text or github")
+		fs.BoolVar(&f.strict, "strict", false, "fail on warnings too")
+		return f
+	},
+	Run: func(ctx context.Context, e *env, args []string) int {
+		f := e.flags.(*checkFlags)
+		if f.format != "text" && f.format != "github" {
+			fmt.Fprintf(e.stderr, "mehfooz check: --format must be text or github, not %q\n", f.format)
+			return 2
+		}
+		_, diags := build.Run(f.site.input(), build.Discard{})
+		printDiags(e.stderr, diags, f.format)
+		if len(diags) == 0 {
+			fmt.Fprintln(e.stdout, "mehfooz: no problems found")
+			return 0
+		}
+		fmt.Fprintf(e.stderr, "mehfooz: %s\n", summary(diags))
+		if diags.Errors() > 0 || f.strict {
+			return 1
+		}
+		return 0
+	},
+}
+
+type checkFlags struct {
+	site   *siteFlags
+	format string
+	strict bool
+}
+
+func printHeavy(w interface{ Write([]byte) (int, error) }, rep *build.Report, out string) {
+	n := min(5, len(rep.Heavy))
+	if n == 0 {
+		return
+	}
+	fmt.Fprintln(w, "heaviest pages (minified HTML bytes):")
+	for _, h := range rep.Heavy[:n] {
+		fmt.Fprintf(w, "  %7d  %s\n", h.HTML, h.URL)
+	}
+}

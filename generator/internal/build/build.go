@@ -1,0 +1,694 @@
+// Package build drives the stages in order — load, model, render, index,
+// write — for the build, check and serve commands. It holds no stage logic
+// of its own beyond wiring and the checks that need every page at once.
+package build
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"mehfooz/generator/internal/config"
+	"mehfooz/generator/internal/content"
+	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/markdown"
+	"mehfooz/generator/internal/render"
+	"mehfooz/generator/internal/site"
+)
+
+// Sink receives output files. *output.Writer is one; check uses Discard.
+type Sink interface {
+	// Write stores a file and returns the bytes stored (after minifying).
+	Write(name string, data []byte) ([]byte, error)
+	// Asset stores a file under a fingerprinted name and returns that name.
+	Asset(name string, data []byte) (string, error)
+}
+
+// Discard is a Sink that keeps nothing, for check.
+type Discard struct{}
+
+// Write returns data unchanged.
+func (Discard) Write(name string, data []byte) ([]byte, error) { return data, nil }
+
+// Asset returns name unchanged.
+func (Discard) Asset(name string, data []byte) (string, error) { return name, nil }
+
+// Input names the three source trees. The prefixes are how paths are shown
+// in diagnostics ("content/ur/guides/evidence.md").
+type Input struct {
+	Content, Layouts, Static                   fs.FS
+	ContentPrefix, LayoutsPrefix, StaticPrefix string
+	// Extra, when set, runs after pages are rendered (the search index).
+	Indexers []Indexer
+}
+
+// Indexer is a later stage fed every rendered page's sections, such as the
+// search index builder. It writes its own files through the Sink and
+// returns the static-asset names it wants the search pages to know.
+type Indexer interface {
+	Index(s *site.Site, docs map[string][]Doc, out Sink) (map[string]string, diag.List)
+}
+
+// Doc is what a rendered page hands to indexers.
+type Doc struct {
+	Page     *site.Page
+	Sections []markdown.Section
+}
+
+// Report says what a build did.
+type Report struct {
+	Pages  int
+	Files  int
+	Heavy  []Weight // heaviest HTML pages, heaviest first
+	Assets map[string]string
+}
+
+// Weight is one page's size on the wire.
+type Weight struct {
+	URL  string
+	HTML int
+}
+
+// rendered is what a page leaves behind once its HTML has gone to the sink;
+// HTML itself is not kept, so memory stays flat as the site grows.
+type rendered struct {
+	page     *site.Page
+	headings []markdown.Heading
+	links    []markdown.Link
+	sections []markdown.Section
+	size     int
+}
+
+// Run builds the site into out. Every diagnostic is returned; the caller
+// aborts or commits the sink according to diags.Err().
+func Run(in Input, out Sink) (*Report, diag.List) {
+	var diags diag.List
+	cfg, d := config.LoadSite(in.Content, "site.yaml", in.ContentPrefix)
+	diags.Append(d)
+	if cfg == nil || diags.Errors() > 0 {
+		return nil, diags
+	}
+	langs := cfg.LangCodes()
+	strs, d := config.LoadI18n(in.Layouts, "i18n", in.LayoutsPrefix, langs)
+	diags.Append(d)
+	files, d := content.Load(in.Content, in.ContentPrefix, langs)
+	diags.Append(d)
+	facts, d := content.LoadFacts(in.Content, "facts.yaml", in.ContentPrefix, langs)
+	diags.Append(d)
+	rend, d := render.New(in.Layouts, in.LayoutsPrefix, strs)
+	diags.Append(d)
+	if diags.Errors() > 0 {
+		return nil, diags
+	}
+	s, d := site.New(cfg, files)
+	diags.Append(d)
+
+	assets, d := copyStatic(in.Static, in.StaticPrefix, out)
+	diags.Append(d)
+	if diags.Errors() > 0 {
+		return nil, diags
+	}
+	b := &builder{site: s, cfg: cfg, rend: rend, facts: facts, out: out, assets: assets}
+	b.convs = map[string]*markdown.Converter{}
+	for _, l := range langs {
+		b.convs[l] = markdown.New(l, facts, b, markdown.WithExternalLabel(rend.T(l, "external_link")),
+			markdown.WithCheckLabel(rend.T(l, "check_mark")))
+	}
+
+	// The source language first: translations take its heading ids.
+	results := map[*site.Page]*rendered{}
+	for i, l := range langs {
+		pages := s.Lang(l)
+		rs, d := b.renderAll(pages, results, i > 0)
+		diags.Append(d)
+		for _, r := range rs {
+			results[r.page] = r
+		}
+	}
+	diags.Append(checkAnchors(s, results))
+
+	docs := map[string][]Doc{}
+	for _, p := range s.Pages {
+		if r := results[p]; r != nil {
+			docs[p.Lang] = append(docs[p.Lang], Doc{Page: p, Sections: r.sections})
+		}
+	}
+	for _, ix := range in.Indexers {
+		extra, d := ix.Index(s, docs, out)
+		diags.Append(d)
+		for k, v := range extra {
+			assets[k] = v
+		}
+	}
+	diags.Append(b.writeExtras(results))
+	diags.Sort()
+
+	rep := &Report{Pages: len(results), Assets: assets}
+	for _, r := range results {
+		rep.Heavy = append(rep.Heavy, Weight{URL: r.page.URL, HTML: r.size})
+	}
+	sort.Slice(rep.Heavy, func(i, j int) bool {
+		if rep.Heavy[i].HTML != rep.Heavy[j].HTML {
+			return rep.Heavy[i].HTML > rep.Heavy[j].HTML
+		}
+		return rep.Heavy[i].URL < rep.Heavy[j].URL
+	})
+	return rep, diags
+}
+
+type builder struct {
+	site   *site.Site
+	cfg    *config.Site
+	rend   *render.Renderer
+	facts  *content.Facts
+	out    Sink
+	assets map[string]string
+	convs  map[string]*markdown.Converter
+	// mu guards searchAttrs and friends filled late; pages render in parallel.
+	mu sync.Mutex
+}
+
+// PageURL implements markdown.Links.
+func (b *builder) PageURL(fromRel, targetRel string) (string, bool) {
+	// The converter does not tell us the language; both pages share it, and
+	// every Converter is per language, so look the source page up in each.
+	return "", false
+}
+
+// renderAll converts, renders and writes pages in parallel.
+func (b *builder) renderAll(pages []*site.Page, done map[*site.Page]*rendered, translated bool) ([]*rendered, diag.List) {
+	workers := runtime.GOMAXPROCS(0)
+	jobs := make(chan int)
+	res := make([]*rendered, len(pages))
+	lists := make([]diag.List, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := range jobs {
+				r, d := b.renderPage(pages[i], done, translated)
+				res[i] = r
+				lists[w].Append(d)
+			}
+		}(w)
+	}
+	for i := range pages {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	var diags diag.List
+	for _, l := range lists {
+		diags.Append(l)
+	}
+	out := res[:0]
+	for _, r := range res {
+		if r != nil {
+			out = append(out, r)
+		}
+	}
+	return out, diags
+}
+
+func (b *builder) renderPage(p *site.Page, done map[*site.Page]*rendered, translated bool) (*rendered, diag.List) {
+	f := p.File
+	mp := markdown.Page{Path: f.Path, Rel: f.Rel, Lang: f.Lang, Source: f.Source, BodyOffset: f.BodyOffset, Offsets: f.Offsets}
+	if translated {
+		// The source-language page is the first language's page at the same Rel.
+		if src := b.site.Page(b.site.Langs[0], p.Rel); src != nil && done[src] != nil {
+			mp.HeadingIDs = done[src].headings
+			if mp.HeadingIDs == nil {
+				mp.HeadingIDs = []markdown.Heading{}
+			}
+		}
+	}
+	res := b.convs[p.Lang].Convert(mp, &pageLinks{b: b, page: p})
+	diags := res.Diags
+	d := b.pageData(p, res)
+	html, err := b.rend.Page(d)
+	if err != nil {
+		diags.Add(diag.Errorf(diag.Pos{File: f.Path}, "layout", "rendering with layouts/%s.html: %v", p.Kind, err))
+		return nil, diags
+	}
+	written, err := b.out.Write(p.URL+"index.html", html)
+	if err != nil {
+		diags.Add(diag.Errorf(diag.Pos{File: f.Path}, "output", "%v", err))
+		return nil, diags
+	}
+	return &rendered{page: p, headings: res.Headings, links: res.Links, sections: res.Sections, size: len(written)}, diags
+}
+
+// pageLinks resolves links for one page; it is the markdown.Links the
+// converter sees.
+type pageLinks struct {
+	b    *builder
+	page *site.Page
+}
+
+// PageURL returns targetRel's URL relative to the page, if it exists.
+func (l *pageLinks) PageURL(fromRel, targetRel string) (string, bool) {
+	q := l.b.site.Page(l.page.Lang, targetRel)
+	if q == nil {
+		return "", false
+	}
+	return site.RelURL(l.page.URL, q.URL), true
+}
+
+// AssetURL resolves a local image: the file must be in static/.
+func (l *pageLinks) AssetURL(fromRel, targetRel string) (string, bool) {
+	u, ok := l.b.assets[targetRel]
+	if !ok {
+		return "", false
+	}
+	return site.Root(l.page.URL) + u, true
+}
+
+func (b *builder) pageData(p *site.Page, res markdown.Result) *render.PageData {
+	cfg := b.cfg
+	lang := cfg.Language(p.Lang)
+	meta := p.File.Meta
+	root := site.Root(p.URL)
+	d := &render.PageData{
+		Lang:          p.Lang,
+		Dir:           lang.Direction,
+		Kind:          p.Kind,
+		Title:         meta.Title,
+		Description:   meta.Description,
+		SiteTitle:     cfg.Title[p.Lang],
+		Content:       template.HTML(res.HTML),
+		CSP:           render.CSP,
+		QuickExit:     cfg.QuickExit,
+		Home:          site.RelURL(p.URL, p.Lang+"/"),
+		SearchURL:     site.RelURL(p.URL, p.Lang+"/search/"),
+		Checks:        len(res.Checks) > 0,
+		IsSectionRoot: p.IsIndex,
+		Duration:      meta.Duration,
+		Audience:      meta.Audience,
+		Reviewed:      b.rend.Date(p.Lang, meta.Reviewed.Time),
+		Assets:        b.assetURLs(root),
+	}
+	if !meta.Reviewed.Time.IsZero() {
+		d.ReviewedISO = meta.Reviewed.Time.Format("2006-01-02")
+	}
+	if p.Kind == site.KindHome {
+		d.Title = cfg.Title[p.Lang]
+		if meta.Title != "" {
+			d.Title = meta.Title
+		}
+		d.SearchAttrs = b.searchAttrs(p.Lang, root)
+	}
+	d.Links = func(rel string) (string, bool) {
+		q := b.site.Page(p.Lang, rel)
+		if q == nil {
+			return "", false
+		}
+		return site.RelURL(p.URL, q.URL), true
+	}
+	if cfg.BaseURL != "" {
+		d.Canonical = cfg.BaseURL + p.URL
+	}
+	d.Alternates = b.alternates(p)
+	for q := p.Parent; q != nil; q = q.Parent {
+		d.Breadcrumbs = append([]render.Item{{Title: q.Title(), URL: site.RelURL(p.URL, q.URL)}}, d.Breadcrumbs...)
+	}
+	for _, c := range p.Children {
+		d.Children = append(d.Children, render.Item{Title: c.Title(), Description: c.File.Meta.Description, URL: site.RelURL(p.URL, c.URL)})
+	}
+	for _, h := range res.Headings {
+		if h.Level == 2 {
+			d.TOC = append(d.TOC, render.Item{Title: h.Text, ID: h.ID})
+		}
+	}
+	for _, src := range meta.Sources {
+		d.Sources = append(d.Sources, render.Source{Title: src.Title, URL: src.URL})
+	}
+	for _, g := range meta.Guides {
+		if q, ok := b.site.Resolve(p, g); ok {
+			d.Guides = append(d.Guides, render.Item{Title: q.Title(), Description: q.File.Meta.Description, URL: site.RelURL(p.URL, q.URL)})
+		}
+	}
+	return d
+}
+
+func (b *builder) assetURLs(root string) map[string]string {
+	m := make(map[string]string, len(b.assets))
+	for k, v := range b.assets {
+		m[k] = root + v
+	}
+	return m
+}
+
+// alternates lists every language's version of p: the page itself in its
+// own language too, as hreflang wants.
+func (b *builder) alternates(p *site.Page) []render.Alternate {
+	var out []render.Alternate
+	for _, l := range b.cfg.Languages {
+		if l.Code == p.Lang {
+			continue
+		}
+		target := b.site.Page(l.Code, p.Rel)
+		url := l.Code + "/"
+		if target != nil {
+			url = target.URL
+		}
+		out = append(out, render.Alternate{Code: l.Code, Name: l.Name, Dir: l.Direction, URL: site.RelURL(p.URL, url)})
+	}
+	return out
+}
+
+// searchAttrs tells search.js where the module and indexes are, relative to
+// the page.
+func (b *builder) searchAttrs(lang, root string) template.HTMLAttr {
+	var sb strings.Builder
+	other := ""
+	for _, l := range b.site.Langs {
+		if l != lang && other == "" {
+			other = l
+		}
+	}
+	attr := func(k, v string) {
+		fmt.Fprintf(&sb, ` %s="%s"`, k, template.HTMLEscapeString(v))
+	}
+	attr("data-search-lang", lang)
+	attr("data-search-other", other)
+	attr("data-root", root)
+	keys := make([]string, 0, len(b.assets))
+	for k := range b.assets {
+		if strings.HasPrefix(k, "search/") {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		attr("data-"+strings.NewReplacer("search/", "", ".", "-", "_", "-").Replace(k), root+b.assets[k])
+	}
+	return template.HTMLAttr(strings.TrimSpace(sb.String()))
+}
+
+// checkAnchors checks every internal link's #anchor against the headings of
+// its target, after all pages are converted (as Zola does).
+func checkAnchors(s *site.Site, results map[*site.Page]*rendered) diag.List {
+	var diags diag.List
+	ids := map[*site.Page]map[string]bool{}
+	for p, r := range results {
+		m := map[string]bool{"sources": true}
+		for _, h := range r.headings {
+			m[h.ID] = true
+		}
+		ids[p] = m
+	}
+	for _, p := range s.Pages {
+		r := results[p]
+		if r == nil {
+			continue
+		}
+		for _, l := range r.links {
+			if l.Anchor == "" {
+				continue
+			}
+			q := s.Page(p.Lang, l.Target)
+			if q == nil || ids[q] == nil {
+				continue
+			}
+			if !ids[q][l.Anchor] {
+				known := make([]string, 0, len(ids[q]))
+				for id := range ids[q] {
+					known = append(known, id)
+				}
+				sort.Strings(known)
+				e := diag.Errorf(l.Pos, "broken-anchor", "link to %s#%s: that page has no heading with id %q", l.Target, l.Anchor, l.Anchor)
+				if sug := diag.Suggest(l.Anchor, known); sug != "" {
+					e.WithHint("did you mean #%s?", sug)
+				} else if len(known) > 0 {
+					e.WithHint("its headings are: #%s", strings.Join(known, ", #"))
+				}
+				diags.Add(e)
+			}
+		}
+	}
+	return diags
+}
+
+// copyStatic copies static/ into the output; CSS, JS and WASM get
+// fingerprinted names, everything else keeps its path.
+func copyStatic(fsys fs.FS, prefix string, out Sink) (map[string]string, diag.List) {
+	var diags diag.List
+	assets := map[string]string{}
+	var names []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if strings.HasPrefix(d.Name(), ".") && p != "." {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() {
+			names = append(names, p)
+		}
+		return nil
+	})
+	if err != nil {
+		diags.Add(diag.Errorf(diag.Pos{File: prefix}, "static", "reading static files: %v", err))
+		return assets, diags
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		data, err := fs.ReadFile(fsys, n)
+		if err != nil {
+			diags.Add(diag.Errorf(diag.Pos{File: path.Join(prefix, n)}, "static", "%v", err))
+			continue
+		}
+		switch path.Ext(n) {
+		case ".css", ".js", ".wasm", ".idx":
+			name, err := out.Asset(n, data)
+			if err != nil {
+				diags.Add(diag.Errorf(diag.Pos{File: path.Join(prefix, n)}, "static", "%v", err))
+				continue
+			}
+			assets[n] = name
+		default:
+			if _, err := out.Write(n, data); err != nil {
+				diags.Add(diag.Errorf(diag.Pos{File: path.Join(prefix, n)}, "static", "%v", err))
+				continue
+			}
+			assets[n] = n
+		}
+	}
+	return assets, diags
+}
+
+// writeExtras writes what is not a content page: the language chooser,
+// search pages, the 404 page, aliases, header files and the sitemap.
+func (b *builder) writeExtras(results map[*site.Page]*rendered) diag.List {
+	var diags diag.List
+	fail := func(what string, err error) {
+		diags.Add(diag.Errorf(diag.Pos{File: "public/" + what}, "output", "%v", err))
+	}
+	cfg := b.cfg
+
+	type chooserLang struct {
+		Code, Dir, SiteTitle, Tagline, Enter, URL, NotFound, NotFoundText string
+	}
+	var langs []chooserLang
+	for _, l := range cfg.Languages {
+		langs = append(langs, chooserLang{Code: l.Code, Dir: l.Direction, SiteTitle: cfg.Title[l.Code],
+			Tagline: b.rend.T(l.Code, "chooser_tagline"), Enter: b.rend.T(l.Code, "chooser_enter"), URL: l.Code + "/",
+			NotFound: b.rend.T(l.Code, "not_found"), NotFoundText: b.rend.T(l.Code, "not_found_text")})
+	}
+	html, err := b.rend.Standalone("chooser", map[string]any{"Lang": b.site.Langs[0], "CSP": render.CSP, "Languages": langs, "CSS": b.assets["css/site.css"]})
+	if err == nil {
+		_, err = b.out.Write("index.html", html)
+	}
+	if err != nil {
+		fail("index.html", err)
+	}
+
+	// 404: served at any depth, so links must be absolute; they are when
+	// base_url is set, and root-relative otherwise.
+	base := cfg.BaseURL
+	if base == "" {
+		base = "/"
+	}
+	nf := make([]chooserLang, len(langs))
+	copy(nf, langs)
+	for i := range nf {
+		nf[i].URL = base + nf[i].URL
+	}
+	html, err = b.rend.Standalone("notfound", map[string]any{"Lang": b.site.Langs[0], "CSP": render.CSP, "Languages": nf, "CSS": base + b.assets["css/site.css"]})
+	if err == nil {
+		_, err = b.out.Write("404.html", html)
+	}
+	if err != nil {
+		fail("404.html", err)
+	}
+
+	for _, l := range cfg.Languages {
+		diags.Append(b.writeSearchPage(l.Code))
+	}
+
+	for _, a := range b.site.Aliases {
+		target := site.RelURL(a.From, a.Page.URL)
+		html, err := b.rend.Standalone("alias", map[string]any{"Lang": a.Page.Lang, "Dir": cfg.Language(a.Page.Lang).Direction,
+			"CSP": render.CSP, "Target": target, "Title": a.Page.Title()})
+		if err == nil {
+			_, err = b.out.Write(a.From+"index.html", html)
+		}
+		if err != nil {
+			diags.Add(diag.Errorf(b.site.PosOf(a.Page, strings.TrimPrefix(strings.TrimSuffix(a.From, "/"), a.Page.Lang+"/")), "alias", "%v", err))
+		}
+	}
+
+	if _, err := b.out.Write("_headers", []byte(Headers())); err != nil {
+		fail("_headers", err)
+	}
+	if cfg.BaseURL != "" {
+		if _, err := b.out.Write("sitemap.xml", b.sitemap(results)); err != nil {
+			fail("sitemap.xml", err)
+		}
+		if _, err := b.out.Write("robots.txt", []byte("User-agent: *\nAllow: /\nSitemap: "+cfg.BaseURL+"sitemap.xml\n")); err != nil {
+			fail("robots.txt", err)
+		}
+	}
+	return diags
+}
+
+// Headers is the _headers file for Netlify and Cloudflare Pages: the same
+// policy as the pages' <meta>, plus what only headers can carry.
+func Headers() string {
+	return "/*\n" +
+		"  Content-Security-Policy: " + render.HeaderCSP + "\n" +
+		"  Referrer-Policy: no-referrer\n" +
+		"  Permissions-Policy: camera=(), microphone=(), geolocation=(), browsing-topics=(), interest-cohort=()\n" +
+		"  X-Content-Type-Options: nosniff\n" +
+		"  X-Frame-Options: DENY\n" +
+		"  Cross-Origin-Opener-Policy: same-origin\n"
+}
+
+func (b *builder) writeSearchPage(lang string) diag.List {
+	var diags diag.List
+	url := lang + "/search/"
+	root := site.Root(url)
+	cfgLang := b.cfg.Language(lang)
+	d := &render.PageData{
+		Lang: lang, Dir: cfgLang.Direction, Kind: "search",
+		Title: b.rend.T(lang, "search_title"), Description: b.rend.T(lang, "search_description"),
+		SiteTitle: b.cfg.Title[lang], CSP: render.CSP, QuickExit: b.cfg.QuickExit,
+		Home: site.RelURL(url, lang+"/"), SearchURL: "./", Assets: b.assetURLs(root),
+		SearchAttrs: b.searchAttrs(lang, root),
+	}
+	d.Links = func(rel string) (string, bool) {
+		q := b.site.Page(lang, rel)
+		if q == nil {
+			return "", false
+		}
+		return site.RelURL(url, q.URL), true
+	}
+	for _, l := range b.cfg.Languages {
+		if l.Code != lang {
+			d.Alternates = append(d.Alternates, render.Alternate{Code: l.Code, Name: l.Name, Dir: l.Direction, URL: site.RelURL(url, l.Code+"/search/")})
+		}
+	}
+	if b.cfg.BaseURL != "" {
+		d.Canonical = b.cfg.BaseURL + url
+	}
+	// The no-JavaScript topic index: every page, grouped by kind, in the
+	// order the kinds appear in the site.
+	groups := map[string]*render.Group{}
+	var order []string
+	for _, p := range b.site.Lang(lang) {
+		k := p.Kind
+		if k == site.KindList || k == site.KindHome {
+			k = "page"
+			if p.Section != "" {
+				if sk := kindForSection(p.Section); sk != "" {
+					k = sk
+				}
+			}
+		}
+		g := groups[k]
+		if g == nil {
+			g = &render.Group{ID: "kind-" + k, Title: b.rend.T(lang, "kind_"+k)}
+			if g.Title == "" {
+				g.Title = b.rend.T(lang, "topic_other")
+			}
+			groups[k] = g
+			order = append(order, k)
+		}
+		g.Items = append(g.Items, render.Item{Title: p.Title(), URL: site.RelURL(url, p.URL)})
+	}
+	for _, k := range order {
+		d.Groups = append(d.Groups, *groups[k])
+	}
+	html, err := b.rend.Page(d)
+	if err == nil {
+		_, err = b.out.Write(url+"index.html", html)
+	}
+	if err != nil {
+		diags.Add(diag.Errorf(diag.Pos{File: "layouts/search.html"}, "layout", "%v", err))
+	}
+	return diags
+}
+
+func kindForSection(section string) string {
+	switch section {
+	case "guides":
+		return "guide"
+	case "platforms":
+		return "platform"
+	case "complaint":
+		return "complaint"
+	case "start":
+		return "workflow"
+	case "workshops":
+		return "workshop"
+	}
+	return ""
+}
+
+func (b *builder) sitemap(results map[*site.Page]*rendered) []byte {
+	type link struct {
+		Rel      string `xml:"rel,attr"`
+		HrefLang string `xml:"hreflang,attr"`
+		Href     string `xml:"href,attr"`
+	}
+	type u struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod,omitempty"`
+		Links   []link `xml:"xhtml:link"`
+	}
+	var urls []u
+	for _, p := range b.site.Pages {
+		if results[p] == nil {
+			continue
+		}
+		e := u{Loc: b.cfg.BaseURL + p.URL}
+		if t := p.File.Meta.Reviewed.Time; !t.IsZero() {
+			e.LastMod = t.Format("2006-01-02")
+		}
+		for _, t := range p.Translations {
+			e.Links = append(e.Links, link{Rel: "alternate", HrefLang: t.Lang, Href: b.cfg.BaseURL + t.URL})
+		}
+		urls = append(urls, e)
+	}
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">`)
+	enc := xml.NewEncoder(&buf)
+	for _, e := range urls {
+		enc.EncodeElement(e, xml.StartElement{Name: xml.Name{Local: "url"}})
+	}
+	enc.Flush()
+	buf.WriteString("</urlset>\n")
+	return buf.Bytes()
+}
