@@ -89,10 +89,23 @@ type rendered struct {
 // Run builds the site into out. Every diagnostic is returned; the caller
 // aborts or commits the sink according to diags.Err().
 func Run(in Input, out Sink) (*Report, diag.List) {
+	b, diags := load(in)
+	if b == nil {
+		return nil, diags
+	}
+	rep, d := b.all(out)
+	diags.Append(d)
+	diags.Sort()
+	return rep, diags
+}
+
+// load runs the load and model stages and prepares the renderer.
+func load(in Input) (*builder, diag.List) {
 	var diags diag.List
 	cfg, d := config.LoadSite(in.Content, "site.yaml", in.ContentPrefix)
 	diags.Append(d)
 	if cfg == nil || diags.Errors() > 0 {
+		diags.Sort()
 		return nil, diags
 	}
 	langs := cfg.LangCodes()
@@ -105,53 +118,60 @@ func Run(in Input, out Sink) (*Report, diag.List) {
 	rend, d := render.New(in.Layouts, in.LayoutsPrefix, strs)
 	diags.Append(d)
 	if diags.Errors() > 0 {
+		diags.Sort()
 		return nil, diags
 	}
 	s, d := site.New(cfg, files)
 	diags.Append(d)
+	b := &builder{in: in, site: s, cfg: cfg, rend: rend, facts: facts}
+	b.convs = map[string]*markdown.Converter{}
+	for _, l := range langs {
+		b.convs[l] = markdown.New(l, facts, &langLinks{b: b, lang: l},
+			markdown.WithExternalLabel(rend.T(l, "external_link")),
+			markdown.WithCheckLabel(rend.T(l, "check_mark")))
+	}
+	return b, diags
+}
 
-	assets, d := copyStatic(in.Static, in.StaticPrefix, out)
+// all renders and writes everything.
+func (b *builder) all(out Sink) (*Report, diag.List) {
+	var diags diag.List
+	b.out = out
+	assets, d := copyStatic(b.in.Static, b.in.StaticPrefix, out)
 	diags.Append(d)
 	if diags.Errors() > 0 {
 		return nil, diags
 	}
-	b := &builder{site: s, cfg: cfg, rend: rend, facts: facts, out: out, assets: assets}
-	b.convs = map[string]*markdown.Converter{}
-	for _, l := range langs {
-		b.convs[l] = markdown.New(l, facts, b, markdown.WithExternalLabel(rend.T(l, "external_link")),
-			markdown.WithCheckLabel(rend.T(l, "check_mark")))
-	}
+	b.assets = assets
 
 	// The source language first: translations take its heading ids.
-	results := map[*site.Page]*rendered{}
-	for i, l := range langs {
-		pages := s.Lang(l)
-		rs, d := b.renderAll(pages, results, i > 0)
+	b.results = map[*site.Page]*rendered{}
+	for i, l := range b.site.Langs {
+		rs, d := b.renderAll(b.site.Lang(l), i > 0)
 		diags.Append(d)
 		for _, r := range rs {
-			results[r.page] = r
+			b.results[r.page] = r
 		}
 	}
-	diags.Append(checkAnchors(s, results))
+	diags.Append(checkAnchors(b.site, b.results))
 
 	docs := map[string][]Doc{}
-	for _, p := range s.Pages {
-		if r := results[p]; r != nil {
+	for _, p := range b.site.Pages {
+		if r := b.results[p]; r != nil {
 			docs[p.Lang] = append(docs[p.Lang], Doc{Page: p, Sections: r.sections})
 		}
 	}
-	for _, ix := range in.Indexers {
-		extra, d := ix.Index(s, docs, out)
+	for _, ix := range b.in.Indexers {
+		extra, d := ix.Index(b.site, docs, out)
 		diags.Append(d)
 		for k, v := range extra {
 			assets[k] = v
 		}
 	}
-	diags.Append(b.writeExtras(results))
-	diags.Sort()
+	diags.Append(b.writeExtras())
 
-	rep := &Report{Pages: len(results), Assets: assets}
-	for _, r := range results {
+	rep := &Report{Pages: len(b.results), Assets: assets}
+	for _, r := range b.results {
 		rep.Heavy = append(rep.Heavy, Weight{URL: r.page.URL, HTML: r.size})
 	}
 	sort.Slice(rep.Heavy, func(i, j int) bool {
@@ -164,6 +184,8 @@ func Run(in Input, out Sink) (*Report, diag.List) {
 }
 
 type builder struct {
+	in      Input
+	results map[*site.Page]*rendered
 	site   *site.Site
 	cfg    *config.Site
 	rend   *render.Renderer
@@ -171,19 +193,35 @@ type builder struct {
 	out    Sink
 	assets map[string]string
 	convs  map[string]*markdown.Converter
-	// mu guards searchAttrs and friends filled late; pages render in parallel.
-	mu sync.Mutex
 }
 
-// PageURL implements markdown.Links.
-func (b *builder) PageURL(fromRel, targetRel string) (string, bool) {
-	// The converter does not tell us the language; both pages share it, and
-	// every Converter is per language, so look the source page up in each.
-	return "", false
+// langLinks is the markdown.Links of one language's converter.
+type langLinks struct {
+	b    *builder
+	lang string
+}
+
+// PageURL returns targetRel's URL relative to the page at fromRel.
+func (l *langLinks) PageURL(fromRel, targetRel string) (string, bool) {
+	from, to := l.b.site.Page(l.lang, fromRel), l.b.site.Page(l.lang, targetRel)
+	if from == nil || to == nil {
+		return "", false
+	}
+	return site.RelURL(from.URL, to.URL), true
+}
+
+// AssetURL resolves a local image: the file must be in static/.
+func (l *langLinks) AssetURL(fromRel, targetRel string) (string, bool) {
+	from := l.b.site.Page(l.lang, fromRel)
+	u, ok := l.b.assets[targetRel]
+	if from == nil || !ok {
+		return "", false
+	}
+	return site.Root(from.URL) + u, true
 }
 
 // renderAll converts, renders and writes pages in parallel.
-func (b *builder) renderAll(pages []*site.Page, done map[*site.Page]*rendered, translated bool) ([]*rendered, diag.List) {
+func (b *builder) renderAll(pages []*site.Page, translated bool) ([]*rendered, diag.List) {
 	workers := runtime.GOMAXPROCS(0)
 	jobs := make(chan int)
 	res := make([]*rendered, len(pages))
@@ -194,7 +232,7 @@ func (b *builder) renderAll(pages []*site.Page, done map[*site.Page]*rendered, t
 		go func(w int) {
 			defer wg.Done()
 			for i := range jobs {
-				r, d := b.renderPage(pages[i], done, translated)
+				r, d := b.renderPage(pages[i], translated)
 				res[i] = r
 				lists[w].Append(d)
 			}
@@ -218,7 +256,8 @@ func (b *builder) renderAll(pages []*site.Page, done map[*site.Page]*rendered, t
 	return out, diags
 }
 
-func (b *builder) renderPage(p *site.Page, done map[*site.Page]*rendered, translated bool) (*rendered, diag.List) {
+func (b *builder) renderPage(p *site.Page, translated bool) (*rendered, diag.List) {
+	done := b.results
 	f := p.File
 	mp := markdown.Page{Path: f.Path, Rel: f.Rel, Lang: f.Lang, Source: f.Source, BodyOffset: f.BodyOffset, Offsets: f.Offsets}
 	if translated {
@@ -230,7 +269,7 @@ func (b *builder) renderPage(p *site.Page, done map[*site.Page]*rendered, transl
 			}
 		}
 	}
-	res := b.convs[p.Lang].Convert(mp, &pageLinks{b: b, page: p})
+	res := b.convs[p.Lang].Convert(mp)
 	diags := res.Diags
 	d := b.pageData(p, res)
 	html, err := b.rend.Page(d)
@@ -244,31 +283,6 @@ func (b *builder) renderPage(p *site.Page, done map[*site.Page]*rendered, transl
 		return nil, diags
 	}
 	return &rendered{page: p, headings: res.Headings, links: res.Links, sections: res.Sections, size: len(written)}, diags
-}
-
-// pageLinks resolves links for one page; it is the markdown.Links the
-// converter sees.
-type pageLinks struct {
-	b    *builder
-	page *site.Page
-}
-
-// PageURL returns targetRel's URL relative to the page, if it exists.
-func (l *pageLinks) PageURL(fromRel, targetRel string) (string, bool) {
-	q := l.b.site.Page(l.page.Lang, targetRel)
-	if q == nil {
-		return "", false
-	}
-	return site.RelURL(l.page.URL, q.URL), true
-}
-
-// AssetURL resolves a local image: the file must be in static/.
-func (l *pageLinks) AssetURL(fromRel, targetRel string) (string, bool) {
-	u, ok := l.b.assets[targetRel]
-	if !ok {
-		return "", false
-	}
-	return site.Root(l.page.URL) + u, true
 }
 
 func (b *builder) pageData(p *site.Page, res markdown.Result) *render.PageData {
@@ -490,7 +504,8 @@ func copyStatic(fsys fs.FS, prefix string, out Sink) (map[string]string, diag.Li
 
 // writeExtras writes what is not a content page: the language chooser,
 // search pages, the 404 page, aliases, header files and the sitemap.
-func (b *builder) writeExtras(results map[*site.Page]*rendered) diag.List {
+func (b *builder) writeExtras() diag.List {
+	results := b.results
 	var diags diag.List
 	fail := func(what string, err error) {
 		diags.Add(diag.Errorf(diag.Pos{File: "public/" + what}, "output", "%v", err))

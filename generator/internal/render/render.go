@@ -212,6 +212,18 @@ func (d *PageData) Asset(name string) (string, error) {
 	return u, nil
 }
 
+// LinkIf returns the URL of the page at a language-relative .md path, or ""
+// when this language has no such page, so layouts can leave optional links
+// out ({{with .LinkIf "helplines/_index.md"}}…{{end}}).
+func (d *PageData) LinkIf(rel string) string {
+	if d.Links != nil {
+		if u, ok := d.Links(rel); ok {
+			return u
+		}
+	}
+	return ""
+}
+
 // Link returns the URL of the page at a language-relative .md path.
 func (d *PageData) Link(rel string) (string, error) {
 	if d.Links != nil {

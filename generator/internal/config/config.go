@@ -1,0 +1,209 @@
+// Package config reads the site's settings (content/site.yaml) and its
+// interface strings (layouts/i18n/<lang>.yaml), strictly: every mistake is
+// reported at file:line:col with the fix in words. Languages are data here,
+// so nothing about a particular country or language pair lives in Go code.
+package config
+
+import (
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+
+	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/strictyaml"
+)
+
+const ruleConfig = "config"
+
+// Site is content/site.yaml.
+type Site struct {
+	Title     map[string]string `yaml:"title,required"`     // the site's name in each language
+	BaseURL   string            `yaml:"base_url"`           // "" or an https:// address ending in "/"
+	Languages []Language        `yaml:"languages,required"` // the first is the source language
+	QuickExit string            `yaml:"quick_exit,required"`
+	Budgets   Budgets           `yaml:"budgets"`
+
+	// Pos holds where each key and value is, for errors found later.
+	Pos strictyaml.Positions
+}
+
+// Language is one language of the site.
+type Language struct {
+	Code      string `yaml:"code,required"` // lowercase letters: "en", "ur"
+	Name      string `yaml:"name,required"` // in the language itself: "اردو"
+	Direction string `yaml:"direction,required"`
+}
+
+// Budgets are the limits check enforces. A budget left out of site.yaml
+// takes its value from DefaultBudgets.
+type Budgets struct {
+	PageKB           int `yaml:"page_kb"`             // one HTML page with its CSS, brotli
+	ImageKB          int `yaml:"image_kb"`            // any image
+	FactMaxAgeDays   int `yaml:"fact_max_age_days"`   // a fact verified longer ago is reported
+	ReviewMaxAgeDays int `yaml:"review_max_age_days"` // a page reviewed longer ago is reported
+}
+
+// DefaultBudgets are the budgets of a site.yaml that names none.
+var DefaultBudgets = Budgets{PageKB: 14, ImageKB: 200, FactMaxAgeDays: 180, ReviewMaxAgeDays: 365}
+
+// LangCodes returns the language codes in order, the source language first.
+func (s *Site) LangCodes() []string {
+	codes := make([]string, len(s.Languages))
+	for i, l := range s.Languages {
+		codes[i] = l.Code
+	}
+	return codes
+}
+
+// Language returns the language with code, or the zero Language.
+func (s *Site) Language(code string) Language {
+	for _, l := range s.Languages {
+		if l.Code == code {
+			return l
+		}
+	}
+	return Language{}
+}
+
+var langCodeRE = regexp.MustCompile(`^[a-z]+$`)
+
+// LoadSite reads the site settings name (site.yaml) from fsys; prefix is how
+// fsys is named in diagnostics ("content"). The Site is nil only when the
+// file cannot be read; otherwise it holds what could be decoded.
+func LoadSite(fsys fs.FS, name, prefix string) (*Site, diag.List) {
+	shown := path.Join(prefix, name)
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, diag.List{diag.Errorf(diag.Pos{File: shown}, ruleConfig, "cannot read the site settings: %v", err).
+			WithHint("create %s with title, languages and quick_exit", shown)}
+	}
+	return parseSite(shown, src)
+}
+
+// parseSite decodes and checks the settings in src.
+func parseSite(file string, src []byte) (*Site, diag.List) {
+	s := &Site{}
+	diags := strictyaml.Decode(strictyaml.Doc{File: file, Data: src}, s)
+	diags.Append(s.checkLanguages())
+	diags.Append(s.checkTitle())
+	if s.BaseURL != "" {
+		if u, ok := parseHTTPS(s.BaseURL); !ok || !strings.HasSuffix(u.Path, "/") || u.RawQuery != "" || u.Fragment != "" {
+			hint := `write the address the site is served at, e.g. "https://mehfooz.example/", or leave base_url empty`
+			if ok && u.RawQuery == "" && u.Fragment == "" {
+				hint = fmt.Sprintf("write %q", s.BaseURL+"/")
+			}
+			diags.Add(diag.Errorf(s.Pos.Value("base_url"), ruleConfig, `base_url: want an https:// address ending in "/", found %q`, s.BaseURL).
+				WithHint("%s", hint))
+		}
+	}
+	if _, ok := parseHTTPS(s.QuickExit); s.QuickExit != "" && !ok {
+		diags.Add(diag.Errorf(s.Pos.Value("quick_exit"), ruleConfig, "quick_exit: want an https:// address, found %q", s.QuickExit).
+			WithHint("the quick exit must lead to an ordinary https site that says nothing about this one, such as a weather search"))
+	}
+	diags.Append(s.checkBudgets(diags))
+	return s, diags
+}
+
+func (s *Site) checkLanguages() diag.List {
+	var diags diag.List
+	first := map[string]diag.Pos{}
+	for i, l := range s.Languages {
+		at := func(key string) diag.Pos { return s.Pos.Value(fmt.Sprintf("languages[%d].%s", i, key)) }
+		switch {
+		case l.Code == "":
+		case !langCodeRE.MatchString(l.Code):
+			e := diag.Errorf(at("code"), ruleConfig, `language code %q is not lowercase letters, like "en" or "ur"`, l.Code)
+			if lower := strings.ToLower(l.Code); langCodeRE.MatchString(lower) {
+				e.WithHint("write %q", lower)
+			} else {
+				e.WithHint("use the language's ISO 639 code; it becomes the directory content/<code>/ and the start of every URL")
+			}
+			diags.Add(e)
+		default:
+			if p, dup := first[l.Code]; dup {
+				diags.Add(diag.Errorf(at("code"), ruleConfig, "language %q is listed twice", l.Code).
+					WithHint("it is first listed on line %d; remove one", p.Line))
+			}
+			first[l.Code] = at("code")
+		}
+		if l.Direction != "" && l.Direction != "ltr" && l.Direction != "rtl" {
+			e := diag.Errorf(at("direction"), ruleConfig, "languages[%d].direction: want ltr or rtl, found %q", i, l.Direction)
+			if d := diag.Suggest(l.Direction, []string{"ltr", "rtl"}); d != "" {
+				e.WithHint("did you mean %q?", d)
+			} else {
+				e.WithHint("write ltr for left-to-right scripts, rtl for right-to-left ones such as Urdu")
+			}
+			diags.Add(e)
+		}
+	}
+	return diags
+}
+
+// checkTitle wants one title per language, and only those.
+func (s *Site) checkTitle() diag.List {
+	var diags diag.List
+	if s.Title == nil || len(s.Languages) == 0 {
+		return nil // already reported
+	}
+	codes := s.LangCodes()
+	for _, code := range codes {
+		t, ok := s.Title[code]
+		switch {
+		case code == "":
+		case !ok:
+			diags.Add(diag.Errorf(s.Pos.Value("title"), ruleConfig, "title has no %q text", code).
+				WithHint(`add %s: "…" under title: the site's name in that language`, code))
+		case strings.TrimSpace(t) == "":
+			diags.Add(diag.Errorf(s.Pos.Value("title."+code), ruleConfig, "title.%s is empty", code).
+				WithHint("write the site's name in that language"))
+		}
+	}
+	for code := range s.Title {
+		if s.Language(code).Code == "" {
+			diags.Add(diag.Errorf(s.Pos.Key("title."+code), ruleConfig, "title: %q is not a language of the site", code).
+				WithHint("languages are %s; remove it or add the language under languages", strings.Join(codes, ", ")))
+		}
+	}
+	return diags
+}
+
+// checkBudgets fills budgets left out with their defaults and reports ones
+// that are not above zero, unless decoding already reported them.
+func (s *Site) checkBudgets(decoded diag.List) diag.List {
+	var diags diag.List
+	for _, b := range []struct {
+		key string
+		val *int
+		def int
+	}{
+		{"page_kb", &s.Budgets.PageKB, DefaultBudgets.PageKB},
+		{"image_kb", &s.Budgets.ImageKB, DefaultBudgets.ImageKB},
+		{"fact_max_age_days", &s.Budgets.FactMaxAgeDays, DefaultBudgets.FactMaxAgeDays},
+		{"review_max_age_days", &s.Budgets.ReviewMaxAgeDays, DefaultBudgets.ReviewMaxAgeDays},
+	} {
+		path := "budgets." + b.key
+		pos := s.Pos.Value(path)
+		switch {
+		case *b.val > 0:
+		case !s.Pos.Has(path):
+			*b.val = b.def
+		case !slices.ContainsFunc(decoded, func(e *diag.Error) bool { return e.Pos == pos }):
+			diags.Add(diag.Errorf(pos, ruleConfig, "%s: want a number above 0, found %d", path, *b.val).
+				WithHint("leave it out to use the default, %d", b.def))
+		}
+	}
+	return diags
+}
+
+// parseHTTPS parses s as an absolute https URL with a host.
+func parseHTTPS(s string) (*url.URL, bool) {
+	u, err := url.Parse(s)
+	if err != nil || u.Scheme != "https" || u.Host == "" || !strings.HasPrefix(s, "https://") {
+		return nil, false
+	}
+	return u, true
+}

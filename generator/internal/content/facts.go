@@ -1,0 +1,226 @@
+package content
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+
+	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/strictyaml"
+)
+
+// Fact is one entry of the facts registry: a phone number, address, name or
+// law section that pages cite with {{< fact "key" >}}.
+type Fact struct {
+	Key        string
+	Text       map[string]string // the value in each language
+	Link       string            // an https:, tel: or mailto: URL, or ""
+	Source     string            // where the fact comes from, in words
+	SourceURL  string
+	VerifiedOn strictyaml.Date
+	Check      bool     // readers are asked to check it before relying on it
+	Pos        diag.Pos // where the key is written
+}
+
+// Facts is the facts registry, in file order.
+type Facts struct {
+	list  []*Fact
+	byKey map[string]*Fact
+}
+
+// Fact returns the fact's text in lang, its link, and whether readers should
+// check it; ok is false for an unknown key or language.
+func (f *Facts) Fact(key, lang string) (text, link string, check, ok bool) {
+	e, found := f.Lookup(key)
+	if !found {
+		return "", "", false, false
+	}
+	text, ok = e.Text[lang]
+	return text, e.Link, e.Check, ok
+}
+
+// Lookup returns the fact with key.
+func (f *Facts) Lookup(key string) (*Fact, bool) {
+	if f == nil {
+		return nil, false
+	}
+	e, ok := f.byKey[key]
+	return e, ok
+}
+
+// Keys returns every key in file order.
+func (f *Facts) Keys() []string {
+	var keys []string
+	for _, e := range f.Entries() {
+		keys = append(keys, e.Key)
+	}
+	return keys
+}
+
+// Entries returns every fact in file order.
+func (f *Facts) Entries() []*Fact {
+	if f == nil {
+		return nil
+	}
+	return f.list
+}
+
+// factYAML is one fact as written.
+type factYAML struct {
+	Value      any             `yaml:"value,required"` // text, or a mapping of language → text
+	Link       string          `yaml:"link"`
+	Source     string          `yaml:"source,required"`
+	SourceURL  string          `yaml:"source_url"`
+	VerifiedOn strictyaml.Date `yaml:"verified_on,required"`
+	Check      bool            `yaml:"check"`
+	Pos        strictyaml.Positions
+}
+
+var factKeyRE = regexp.MustCompile(`^[a-z0-9-]+$`)
+
+// LoadFacts reads the facts registry name (facts.yaml) from fsys; prefix is
+// how fsys is named in diagnostics. Every fact needs a value in each of
+// langs, a source and a verified_on date. A missing file is an empty
+// registry. Facts with errors are still returned, so that pages citing them
+// are not reported too.
+func LoadFacts(fsys fs.FS, name, prefix string, langs []string) (*Facts, diag.List) {
+	shown := path.Join(prefix, name)
+	src, err := fs.ReadFile(fsys, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return &Facts{}, nil
+	}
+	if err != nil {
+		return &Facts{}, diag.List{diag.Errorf(diag.Pos{File: shown}, ruleFact, "cannot read: %v", err)}
+	}
+	return parseFacts(shown, src, langs)
+}
+
+// parseFacts decodes and checks the registry in src.
+func parseFacts(file string, src []byte, langs []string) (*Facts, diag.List) {
+	var raw map[string]factYAML
+	diags := strictyaml.Decode(strictyaml.Doc{File: file, Data: src}, &raw)
+	facts := &Facts{byKey: map[string]*Fact{}}
+	for key, r := range raw {
+		f := &Fact{Key: key, Link: r.Link, Source: r.Source, SourceURL: r.SourceURL,
+			VerifiedOn: r.VerifiedOn, Check: r.Check, Pos: r.Pos.Key("")}
+		facts.list = append(facts.list, f)
+		facts.byKey[key] = f
+	}
+	slices.SortFunc(facts.list, func(a, b *Fact) int {
+		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Col, b.Pos.Col))
+	})
+	for _, f := range facts.list {
+		r := raw[f.Key]
+		var d diag.List
+		f.Text, d = factText(f.Key, r, langs)
+		diags.Append(d)
+		diags.Append(checkFact(f, r))
+	}
+	return facts, diags
+}
+
+// factText reads a fact's value: one text for every language, or a mapping
+// with exactly one text per language.
+func factText(key string, r factYAML, langs []string) (map[string]string, diag.List) {
+	var diags diag.List
+	text := map[string]string{}
+	switch v := r.Value.(type) {
+	case string:
+		for _, l := range langs {
+			text[l] = v
+		}
+	case map[string]any:
+		for _, k := range slices.Sorted(maps.Keys(v)) {
+			if !slices.Contains(langs, k) {
+				hint := "languages are " + strings.Join(langs, ", ")
+				if s := suggestLang(k, langs); s != "" {
+					hint = fmt.Sprintf("did you mean %q?", s)
+				}
+				diags.Add(diag.Errorf(r.Pos.Key("value."+k), ruleFact, "%s.value: %q is not a language of the site", key, k).
+					WithHint("%s", hint))
+			}
+		}
+		for _, l := range langs {
+			t, present := v[l]
+			switch t := t.(type) {
+			case string:
+				if t != "" {
+					text[l] = t
+					continue
+				}
+			case nil:
+				if !present {
+					diags.Add(diag.Errorf(r.Pos.Value("value"), ruleFact, "%s.value has no %q text", key, l).
+						WithHint(`add %s: "…" under value, or write one value for every language`, l))
+					continue
+				}
+			default:
+				diags.Add(diag.Errorf(r.Pos.Value("value."+l), ruleFact, "%s.value.%s: want text, found %s", key, l, describe(t)))
+				continue
+			}
+			diags.Add(diag.Errorf(r.Pos.Value("value."+l), ruleFact, "%s.value.%s is empty", key, l).
+				WithHint("write the text in this language"))
+		}
+	case []any:
+		diags.Add(diag.Errorf(r.Pos.Value("value"), ruleFact, "%s.value: want text, or a mapping of language: text, found a list", key).
+			WithHint(`write value: "…", or value: {%s}`, langPairs(langs)))
+	}
+	return text, diags
+}
+
+// checkFact reports a bad key, link or source address.
+func checkFact(f *Fact, r factYAML) diag.List {
+	var diags diag.List
+	if !factKeyRE.MatchString(f.Key) {
+		e := diag.Errorf(f.Pos, ruleFact, `fact key %q may use only lowercase letters a-z, digits and "-"`, f.Key)
+		if s := slugify(f.Key); s != "" {
+			e.WithHint("write %q, and cite it as {{< fact %q >}}", s, s)
+		}
+		diags.Add(e)
+	}
+	if f.Link != "" && !isLink(f.Link) {
+		diags.Add(diag.Errorf(r.Pos.Value("link"), ruleFact, "%s.link: want an https://, tel: or mailto: link, found %q", f.Key, f.Link).
+			WithHint("write e.g. tel:1799, mailto:helpdesk@example.org or https://example.org/"))
+	}
+	if f.SourceURL != "" && !isHTTPS(f.SourceURL) {
+		diags.Add(diag.Errorf(r.Pos.Value("source_url"), ruleFact, "%s.source_url: want an https:// address, found %q", f.Key, f.SourceURL).
+			WithHint("link the source's https:// page, or leave source_url out and describe the source in source"))
+	}
+	return diags
+}
+
+// isLink reports whether s is a link a fact may carry.
+func isLink(s string) bool {
+	for _, scheme := range []string{"tel:", "mailto:"} {
+		if rest, ok := strings.CutPrefix(s, scheme); ok {
+			return rest != "" && !strings.ContainsAny(rest, " \t")
+		}
+	}
+	return isHTTPS(s)
+}
+
+// describe names a decoded YAML value for "found …".
+func describe(v any) string {
+	switch v.(type) {
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a mapping"
+	}
+	return fmt.Sprintf("%q", v)
+}
+
+// langPairs writes "en: …, ur: …" for hints.
+func langPairs(langs []string) string {
+	pairs := make([]string, len(langs))
+	for i, l := range langs {
+		pairs[i] = l + `: "…"`
+	}
+	return strings.Join(pairs, ", ")
+}

@@ -1,0 +1,59 @@
+package analysis
+
+import "strings"
+
+// englishStopWords are dropped from Latin text before stemming: the
+// Snowball English list (with its contractions), plus the commonest Roman
+// Urdu function words, which carry no topic ("meri photo viral ho gayi" is
+// about "photo viral"). Keep words that name a harm or a place out of here.
+const englishStopWords = `
+a about above after again against all am an and any are aren't as at
+be because been before being below between both but by
+can can't cannot could couldn't
+did didn't do does doesn't doing don't down during
+each few for from further
+had hadn't has hasn't have haven't having he he'd he'll he's her here here's
+hers herself him himself his how how's
+i i'd i'll i'm i've if in into is isn't it it's its itself
+let's me more most mustn't my myself
+no nor not of off on once only or other ought our ours ourselves out over own
+same shan't she she'd she'll she's should shouldn't so some such
+than that that's the their theirs them themselves then there there's these
+they they'd they'll they're they've this those through to too
+under until up very
+was wasn't we we'd we'll we're we've were weren't what what's when when's
+where where's which while who who's whom why why's will with won't would
+wouldn't you you'd you'll you're you've your yours yourself yourselves
+
+aap apna apni apne aur bhi hai hain ho hoon hum hy ka kay ke ki ko koi kuch
+kya kyun main mein mera meri mere mujhe mujh ne nahi nahin par pe se tha
+the thi thay tum tumhara wo woh ya ye yeh`
+
+// urduStopWords are the Urdu function words dropped from Arabic-script
+// text. They are folded at start-up, so write them in standard Urdu.
+const urduStopWords = `
+آپ اپنا اپنی اپنے اس اسے ان انہیں اور اگر ایک بھی پر تک تو تھا تھی تھے
+جب جس جن جو سے سب کا کر کرتا کرتی کرتے کرنا کریں کو کوئی کہ کی کیا
+کے کچھ گا گی گئی گئے گیا لیکن لیے لئے مگر مجھے میں میرا میری میرے نہ
+نہیں نے والا والی والے وہ ہم ہو ہوں ہوتا ہوتی ہوتے ہی ہیں ہے یا یہ`
+
+var (
+	englishStop = wordSet(englishStopWords, false)
+	urduStop    = wordSet(urduStopWords, true)
+)
+
+func wordSet(list string, fold bool) map[string]bool {
+	set := make(map[string]bool)
+	for _, w := range strings.Fields(list) {
+		if fold {
+			w = Fold(w)
+		}
+		set[w] = true
+	}
+	return set
+}
+
+// IsStopWord reports whether the folded word is dropped from the index.
+func IsStopWord(word string) bool {
+	return englishStop[word] || urduStop[word]
+}

@@ -1,0 +1,107 @@
+package analysis
+
+import (
+	"slices"
+	"strings"
+)
+
+// Synonym says: when a query contains the phrase From, also look for each
+// phrase in To. Phrases are lists of terms (see Terms); a phrase of several
+// terms matches a page that has all of them. Synonyms are directional: "FIA"
+// may find "NCCIA" without "NCCIA" finding everything about the FIA.
+type Synonym struct {
+	From []string
+	To   [][]string
+}
+
+// Synonyms is a set of Synonym entries, keyed by From. It is read-only once
+// made and safe for concurrent use.
+type Synonyms struct {
+	entries []Synonym
+	byFirst map[string][]int // first term of From → entries, longest first
+}
+
+// MaxPhraseTerms is the longest phrase, in terms, on either side of a
+// synonym.
+const MaxPhraseTerms = 6
+
+// NewSynonyms returns the set of entries. Entries with the same From are
+// merged; phrases that are empty, too long, or equal to From are dropped;
+// the result is sorted, so equal input gives equal output in any order.
+func NewSynonyms(entries []Synonym) *Synonyms {
+	merged := make(map[string]*Synonym)
+	for _, e := range entries {
+		if len(e.From) == 0 || len(e.From) > MaxPhraseTerms {
+			continue
+		}
+		k := phraseKey(e.From)
+		m := merged[k]
+		if m == nil {
+			m = &Synonym{From: slices.Clone(e.From)}
+			merged[k] = m
+		}
+		for _, to := range e.To {
+			if len(to) == 0 || len(to) > MaxPhraseTerms || phraseKey(to) == k {
+				continue
+			}
+			m.To = append(m.To, slices.Clone(to))
+		}
+	}
+	s := &Synonyms{byFirst: make(map[string][]int)}
+	for _, m := range merged {
+		if len(m.To) == 0 {
+			continue
+		}
+		slices.SortFunc(m.To, comparePhrases)
+		m.To = slices.CompactFunc(m.To, slices.Equal)
+		s.entries = append(s.entries, *m)
+	}
+	slices.SortFunc(s.entries, func(a, b Synonym) int { return comparePhrases(a.From, b.From) })
+	for i, e := range s.entries {
+		s.byFirst[e.From[0]] = append(s.byFirst[e.From[0]], i)
+	}
+	for _, list := range s.byFirst {
+		slices.SortStableFunc(list, func(a, b int) int {
+			return len(s.entries[b].From) - len(s.entries[a].From)
+		})
+	}
+	return s
+}
+
+// Entries returns the entries sorted by From. The caller must not modify
+// them.
+func (s *Synonyms) Entries() []Synonym {
+	if s == nil {
+		return nil
+	}
+	return s.entries
+}
+
+// Len returns the number of entries.
+func (s *Synonyms) Len() int {
+	if s == nil {
+		return 0
+	}
+	return len(s.entries)
+}
+
+// Match finds the longest From that starts terms and returns its length in
+// terms and its To phrases, or 0 and nil.
+func (s *Synonyms) Match(terms []string) (n int, to [][]string) {
+	if s == nil || len(terms) == 0 {
+		return 0, nil
+	}
+	for _, i := range s.byFirst[terms[0]] {
+		e := s.entries[i]
+		if len(e.From) <= len(terms) && slices.Equal(e.From, terms[:len(e.From)]) {
+			return len(e.From), e.To
+		}
+	}
+	return 0, nil
+}
+
+func phraseKey(p []string) string { return strings.Join(p, " ") }
+
+func comparePhrases(a, b []string) int {
+	return slices.Compare(a, b)
+}

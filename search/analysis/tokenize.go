@@ -1,0 +1,169 @@
+package analysis
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/english"
+)
+
+// script is the writing system of a word; digits have none.
+type script uint8
+
+const (
+	scriptNone script = iota
+	scriptLatin
+	scriptArabic
+	scriptOther
+)
+
+func scriptOfClass(c class) script {
+	switch c {
+	case classLatin:
+		return scriptLatin
+	case classArabic:
+		return scriptArabic
+	case classOther:
+		return scriptOther
+	}
+	return scriptNone
+}
+
+// scriptOfWord returns the script of a folded word: that of its first
+// letter, or none for a word of digits.
+func scriptOfWord(w string) script {
+	for _, r := range w {
+		if s := scriptOfClass(classOfFolded(r)); s != scriptNone {
+			return s
+		}
+	}
+	return scriptNone
+}
+
+// classOfFolded classifies a rune of a folded word.
+func classOfFolded(r rune) class {
+	if r == '\'' {
+		return classApos
+	}
+	c, _, _ := classify(r)
+	return c
+}
+
+// AppendTokens appends the tokens of text to dst and returns the extended
+// slice. It never fails: invalid UTF-8 and unassigned code points break
+// words like punctuation.
+func AppendTokens(dst []Token, text string) []Token {
+	return appendTokens(dst, text, true)
+}
+
+// AppendWords is AppendTokens without terms: it splits and folds words but
+// leaves Term empty, for callers that need the terms of only a few words
+// (snippets), which they get with Term.
+func AppendWords(dst []Token, text string) []Token {
+	return appendTokens(dst, text, false)
+}
+
+func appendTokens(dst []Token, text string, terms bool) []Token {
+	var (
+		buf    []byte // the folded word so far
+		start  = -1   // byte offset of the word in text, or -1
+		end    int
+		runes  int
+		inWord script // the word's script so far
+	)
+	flush := func() {
+		if start >= 0 && runes <= MaxWordRunes && len(buf) > 0 {
+			t := Token{Start: start, End: end, Word: string(buf)}
+			if terms {
+				t.Term = termOf(t.Word, inWord)
+			}
+			dst = append(dst, t)
+		}
+		buf, start, runes, inWord = buf[:0], -1, 0, scriptNone
+	}
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		c, r1, r2 := classify(r)
+		switch c {
+		case classBreak:
+			flush()
+		case classIgnore:
+		case classApos:
+			// Inside a Latin word and before a Latin letter: don't, Ali's.
+			if inWord == scriptLatin && i+size < len(text) {
+				n, _ := utf8.DecodeRuneInString(text[i+size:])
+				if nc, _, _ := classify(n); nc == classLatin {
+					buf = append(buf, '\'')
+					runes++
+					break
+				}
+			}
+			flush()
+		default:
+			s := scriptOfClass(c)
+			if s != scriptNone && inWord != scriptNone && s != inWord {
+				flush() // FIAکی: a new word where the script changes
+			}
+			if start < 0 {
+				start = i
+			}
+			buf = appendRune(buf, r1)
+			runes++
+			if r2 != 0 {
+				buf = appendRune(buf, r2)
+				runes++
+			}
+			end = i + size
+			if s != scriptNone {
+				inWord = s
+			}
+		}
+		i += size
+	}
+	flush()
+	return dst
+}
+
+// termOf returns the term for folded word w of script s.
+func termOf(w string, s script) string {
+	switch s {
+	case scriptLatin:
+		return latinTerm(w)
+	case scriptArabic:
+		if urduStop[w] {
+			return ""
+		}
+	}
+	return w
+}
+
+// latinTerm drops stop words and stems the rest. An apostrophe is kept only
+// to recognise contractions ("don't"); a possessive 's goes, and other
+// apostrophes are removed ("o'clock" is "oclock").
+func latinTerm(w string) string {
+	if englishStop[w] {
+		return ""
+	}
+	if strings.IndexByte(w, '\'') >= 0 {
+		w = strings.TrimSuffix(w, "'s")
+		w = strings.ReplaceAll(w, "'", "")
+		if w == "" || englishStop[w] {
+			return ""
+		}
+	}
+	return Stem(w)
+}
+
+// Stem returns the Snowball English stem of a lower-case word.
+func Stem(w string) string {
+	if len(w) <= 2 {
+		return w
+	}
+	env := snowballstem.NewEnv(w)
+	english.Stem(env)
+	return env.Current()
+}

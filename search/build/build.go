@@ -1,0 +1,229 @@
+// Package build turns one language's pages into a search index file. It
+// takes its own Document type, never the generator's pages, so the search
+// packages stand alone and the generator only has to fill in a few fields.
+//
+//	docs := []build.Document{{URL: "guides/evidence/", Title: "Keep evidence", Kind: "guide",
+//		Sections: []build.Section{{Text: "Save it first."}, {Anchor: "screenshots", Heading: "Screenshots", Text: "…"}}}}
+//	idx, err := build.Build("en", docs, syn)
+//
+// The bytes are those of search/index (FORMAT.md); the same documents and
+// synonyms give the same bytes in any order.
+package build
+
+import (
+	"errors"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"mehfooz/search/analysis"
+	"mehfooz/search/index"
+)
+
+// Document is one page to index.
+type Document struct {
+	// URL is relative to the language's root: "guides/evidence/", or "" for
+	// the language's home page. Results link to URL + "#" + anchor.
+	URL string
+	// Title is the page title, the strongest field.
+	Title string
+	// Kind is the page kind ("guide", "platform", …), passed to results.
+	Kind string
+	// Topics are the page's topics; they are indexed, not shown.
+	Topics []string
+	// Sections are the page in order: the intro (Anchor "") before the
+	// first heading, then one per heading that has an id.
+	Sections []Section
+}
+
+// Section is a part of a page under one heading.
+type Section struct {
+	// Anchor is the heading id, or "" for the intro.
+	Anchor string
+	// Heading is the heading as plain text.
+	Heading string
+	// Text is the section's plain text: paragraphs, list items, table
+	// cells, separated by spaces or newlines; no markup.
+	Text string
+}
+
+// DefaultSnippetRunes is how much of each section's text the index keeps
+// for snippets, unless WithSnippetRunes says otherwise.
+const DefaultSnippetRunes = 240
+
+type config struct {
+	snippetRunes int
+}
+
+// Option configures Build.
+type Option func(*config)
+
+// WithSnippetRunes keeps about n runes of each section's text for
+// snippets (at least 40). More makes better snippets and a bigger index.
+func WithSnippetRunes(n int) Option {
+	return func(c *config) { c.snippetRunes = max(n, 40) }
+}
+
+// Build returns the index file for the pages of one language. syn may be
+// nil. Documents are sorted by URL; duplicate URLs are an error.
+func Build(lang string, docs []Document, syn *analysis.Synonyms, opts ...Option) ([]byte, error) {
+	ix, err := Index(lang, docs, syn, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return index.Encode(ix)
+}
+
+// Index is Build without the encoding: it returns the index value.
+func Index(lang string, docs []Document, syn *analysis.Synonyms, opts ...Option) (*index.Index, error) {
+	cfg := config{snippetRunes: DefaultSnippetRunes}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if lang == "" {
+		return nil, errors.New("search build: no language code")
+	}
+	docs = slices.Clone(docs)
+	slices.SortStableFunc(docs, func(a, b Document) int { return strings.Compare(a.URL, b.URL) })
+	for i := 1; i < len(docs); i++ {
+		if docs[i].URL == docs[i-1].URL {
+			return nil, errors.New("search build: two documents have the URL " + strconv.Quote(docs[i].URL))
+		}
+	}
+
+	ix := &index.Index{Lang: lang, Docs: make([]index.Doc, len(docs))}
+	postings := make(map[string][]index.Posting)
+	counts := make(map[hitKey]int)
+	for n, d := range docs {
+		clear(counts)
+		add := func(text string, section int, f index.Field) int {
+			terms := 0
+			for _, tok := range analysis.Tokenize(text) {
+				if tok.Term != "" {
+					counts[hitKey{tok.Term, section, f}]++
+					terms++
+				}
+			}
+			return terms
+		}
+		out := &ix.Docs[n]
+		out.URL, out.Title, out.Kind = clean(d.URL), clean(d.Title), clean(d.Kind)
+		out.TitleLen = add(d.Title, 0, index.FieldTitle)
+		out.TopicLen = add(strings.Join(d.Topics, " "), 0, index.FieldTopic)
+		sections := d.Sections
+		if len(sections) == 0 {
+			sections = []Section{{}}
+		}
+		out.Sections = make([]index.Section, len(sections))
+		for i, s := range sections {
+			out.Sections[i] = index.Section{
+				Anchor:     clean(s.Anchor),
+				Heading:    clean(collapseSpace(s.Heading)),
+				Text:       snippet(clean(s.Text), cfg.snippetRunes),
+				HeadingLen: add(s.Heading, i, index.FieldHeading),
+				BodyLen:    add(s.Text, i, index.FieldBody),
+			}
+		}
+		for _, p := range docPostings(n, counts) {
+			postings[p.term] = append(postings[p.term], p.posting)
+		}
+	}
+
+	ix.Terms = make([]index.Term, 0, len(postings))
+	for t, ps := range postings {
+		ix.Terms = append(ix.Terms, index.Term{Text: t, DF: len(ps), Postings: string(index.AppendPostings(nil, ps))})
+	}
+	slices.SortFunc(ix.Terms, func(a, b index.Term) int { return strings.Compare(a.Text, b.Text) })
+	ix.Synonyms = prune(syn, postings)
+	return ix, nil
+}
+
+type hitKey struct {
+	term    string
+	section int
+	field   index.Field
+}
+
+type termPosting struct {
+	term    string
+	posting index.Posting
+}
+
+// docPostings groups one document's hit counts by term, with hits in
+// section and field order.
+func docPostings(doc int, counts map[hitKey]int) []termPosting {
+	keys := make([]hitKey, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b hitKey) int {
+		if c := strings.Compare(a.term, b.term); c != 0 {
+			return c
+		}
+		if a.section != b.section {
+			return a.section - b.section
+		}
+		return int(a.field) - int(b.field)
+	})
+	var out []termPosting
+	for _, k := range keys {
+		if len(out) == 0 || out[len(out)-1].term != k.term {
+			out = append(out, termPosting{term: k.term, posting: index.Posting{Doc: doc}})
+		}
+		p := &out[len(out)-1].posting
+		p.Hits = append(p.Hits, index.Hit{Section: k.section, Field: k.field, TF: counts[k]})
+	}
+	return out
+}
+
+// prune keeps the synonym alternatives whose terms are all in the index:
+// the others can never match here.
+func prune(syn *analysis.Synonyms, postings map[string][]index.Posting) []index.Synonym {
+	var out []index.Synonym
+	for _, e := range syn.Entries() {
+		var to [][]string
+		for _, p := range e.To {
+			if !slices.ContainsFunc(p, func(t string) bool { return postings[t] == nil }) {
+				to = append(to, p)
+			}
+		}
+		if len(to) > 0 {
+			out = append(out, index.Synonym{From: e.From, To: to})
+		}
+	}
+	return out
+}
+
+// clean replaces invalid UTF-8, which the index format forbids.
+func clean(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
+}
+
+func collapseSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// snippet returns about n runes of text from its start, whitespace
+// collapsed, cut after a word and ended with "…" when shortened.
+func snippet(text string, n int) string {
+	text = collapseSpace(text)
+	if utf8.RuneCountInString(text) <= n {
+		return text
+	}
+	cut := 0
+	for i := range text {
+		if n == 0 {
+			cut = i
+			break
+		}
+		n--
+	}
+	if sp := strings.LastIndexByte(text[:cut], ' '); sp > cut*3/4 {
+		cut = sp
+	}
+	return strings.TrimRight(text[:cut], " ,;:-–—،؛") + "…"
+}

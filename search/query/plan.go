@@ -1,0 +1,307 @@
+package query
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"mehfooz/search/analysis"
+)
+
+// Limits on what one query may cost.
+const (
+	maxQueryBytes = 512 // longer text is cut: a query, not a page
+	maxClauses    = 16  // further words are ignored
+	maxPrefix     = 24  // completions of the last word, the most frequent first
+	maxFuzzy      = 8   // typo corrections per word, the closest first
+	maxFuzzyKeys  = 4   // synonym keys within a typo of a word
+)
+
+// Weights of the kinds of alternative, relative to the word itself.
+const (
+	weightExact      = 1.0
+	weightSynonym    = 0.8
+	weightFuzzyKey   = 0.55 // a synonym of a word one typo away
+	weightPrefixKey  = 0.5  // a synonym of a word being typed
+	weightPrefixBase = 0.5  // completions: base + span × typed/whole
+	weightPrefixSpan = 0.4
+	// A term that is a mistyped start of the word (fuzzy with leftover)
+	// weighs this much less than a whole-word correction.
+	weightLeftoverCut = 0.15
+)
+
+// maxLeftover is the longest ending, in runes, that a mistyped word may
+// have beyond a term it is corrected to ("verificaton" → verif + icaton).
+const maxLeftover = 7
+
+// fuzzyWeight is the weight of a correction at edit distance d.
+func fuzzyWeight(d int) float64 {
+	switch d {
+	case 0:
+		return 0.75
+	case 1:
+		return 0.6
+	}
+	return 0.4
+}
+
+// maxEdits is the typo tolerance for a word of n runes: none below 3
+// letters, 1 up to 6, 2 from 7.
+func maxEdits(n int) int {
+	switch {
+	case n < 3:
+		return 0
+	case n < 7:
+		return 1
+	}
+	return 2
+}
+
+// alt is one way to satisfy a clause: a page with all of terms.
+type alt struct {
+	terms  []int // term ids
+	weight float64
+}
+
+// clause is one query word (or a phrase of them that is a synonym key);
+// a page matches it through its best alternative.
+type clause struct {
+	alts []alt
+	// marks are folded-word prefixes to mark in snippets besides the
+	// alternatives' terms: the word being typed.
+	marks []string
+}
+
+// word is one analysed query word.
+type word struct {
+	term    string // "" for a stop word
+	fold    string
+	partial bool // the last word, still being typed
+}
+
+// plan turns query text into clauses.
+func (q *Index) plan(text string) []clause {
+	if len(text) > maxQueryBytes {
+		text = strings.ToValidUTF8(text[:maxQueryBytes], "")
+	}
+	toks := analysis.Tokenize(text)
+	var words []word
+	for i, t := range toks {
+		partial := i == len(toks)-1 && t.End == len(text)
+		if t.Term == "" && !partial {
+			continue
+		}
+		words = append(words, word{term: t.Term, fold: t.Word, partial: partial})
+	}
+	var clauses []clause
+	for i := 0; i < len(words) && len(clauses) < maxClauses; {
+		// A phrase key of complete words: "private browsing", "fake id".
+		if n, to := q.syn.Match(completeTerms(words[i:])); n > 1 {
+			var c clause
+			if ids, ok := q.ids(termsOf(words[i : i+n])); ok {
+				c.alts = append(c.alts, alt{ids, weightExact})
+			}
+			c.alts = q.addPhrases(c.alts, to, weightSynonym)
+			clauses = append(clauses, c)
+			i += n
+			continue
+		}
+		clauses = append(clauses, q.wordClause(words[i]))
+		i++
+	}
+	return clauses
+}
+
+// wordClause collects the alternatives for one word.
+func (q *Index) wordClause(w word) clause {
+	var c clause
+	exact := -1
+	if w.term != "" {
+		exact = q.lookup(w.term)
+		if exact >= 0 {
+			c.alts = append(c.alts, alt{[]int{exact}, weightExact})
+		}
+		if n, to := q.syn.Match([]string{w.term}); n == 1 {
+			c.alts = q.addPhrases(c.alts, to, weightSynonym)
+		}
+	}
+	runes := utf8.RuneCountInString(w.fold)
+	if w.partial && runes >= 2 {
+		c.marks = append(c.marks, w.fold)
+		c.alts = q.addCompletions(c.alts, w)
+		for _, k := range q.keysWithPrefix(w.fold, w.term) {
+			_, to := q.syn.Match([]string{k})
+			c.alts = q.addPhrases(c.alts, to, weightPrefixKey)
+		}
+	}
+	if exact >= 0 || w.term == "" {
+		return c
+	}
+	k := maxEdits(runes)
+	if k == 0 {
+		return c
+	}
+	had := len(c.alts)
+	if _, isKey := slices.BinarySearch(q.keys, w.term); !isKey {
+		for _, m := range q.fuzzyKeys(w.term, k) {
+			_, to := q.syn.Match([]string{m})
+			c.alts = q.addPhrases(c.alts, to, weightFuzzyKey)
+		}
+	}
+	if had == 0 { // nothing from the word itself, its synonyms or completions
+		ms := q.fuzzy(w.term, k, maxFuzzy, 0)
+		for _, m := range ms {
+			c.alts = appendAlt(c.alts, alt{[]int{m.id}, fuzzyWeight(m.dist)})
+		}
+		if len(ms) == 0 && len(c.alts) == 0 {
+			ms = q.fuzzy(w.fold, k, maxFuzzy, maxLeftover)
+			for _, m := range ms {
+				if m.dist == ms[0].dist {
+					c.alts = appendAlt(c.alts, alt{[]int{m.id}, fuzzyWeight(m.dist) - weightLeftoverCut})
+				}
+			}
+		}
+	}
+	return c
+}
+
+// addCompletions adds the most frequent terms that start with the word
+// being typed, as folded and as stemmed ("threateni" → threaten…).
+func (q *Index) addCompletions(alts []alt, w word) []alt {
+	type cand struct {
+		id, df int
+		typed  int // runes typed
+	}
+	var cands []cand
+	seen := map[int]bool{}
+	for _, p := range []string{w.fold, w.term} {
+		if p == "" {
+			continue
+		}
+		typed := utf8.RuneCountInString(p)
+		start, _ := slices.BinarySearch(q.terms, p)
+		for id := start; id < len(q.terms) && hasPrefix(q.terms[id], p); id++ {
+			if !seen[id] {
+				seen[id] = true
+				cands = append(cands, cand{id, q.ix.Terms[id].DF, typed})
+			}
+			if len(cands) > 4096 {
+				break
+			}
+		}
+	}
+	slices.SortFunc(cands, func(a, b cand) int {
+		if a.df != b.df {
+			return b.df - a.df
+		}
+		return a.id - b.id
+	})
+	// Two typed letters say little: fewer completions for short prefixes.
+	limit := maxPrefix
+	if typed := utf8.RuneCountInString(w.fold); typed < 4 {
+		limit = maxPrefix * typed / 6 // 2 → 8, 3 → 12
+	}
+	for _, c := range cands[:min(len(cands), limit)] {
+		whole := max(utf8.RuneCountInString(q.terms[c.id]), c.typed)
+		wt := weightPrefixBase + weightPrefixSpan*float64(c.typed)/float64(whole)
+		alts = appendAlt(alts, alt{[]int{c.id}, wt})
+	}
+	return alts
+}
+
+// keysWithPrefix returns up to maxFuzzyKeys one-word synonym keys that
+// start with the word being typed.
+func (q *Index) keysWithPrefix(fold, term string) []string {
+	var out []string
+	for _, p := range []string{fold, term} {
+		if p == "" {
+			continue
+		}
+		start, _ := slices.BinarySearch(q.keys, p)
+		for i := start; i < len(q.keys) && hasPrefix(q.keys[i], p) && len(out) < maxFuzzyKeys; i++ {
+			if !slices.Contains(out, q.keys[i]) {
+				out = append(out, q.keys[i])
+			}
+		}
+	}
+	return out
+}
+
+// fuzzyKeys returns the one-word synonym keys within k edits of t.
+func (q *Index) fuzzyKeys(t string, k int) []string {
+	tr := []rune(t)
+	var out []string
+	var best []int
+	for _, key := range q.keys {
+		if d := editDistance(tr, []rune(key), k); d <= k {
+			out = append(out, key)
+			best = append(best, d)
+		}
+	}
+	// Keep the closest few.
+	idx := make([]int, len(out))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return best[a] - best[b] })
+	var keep []string
+	for _, i := range idx[:min(len(idx), maxFuzzyKeys)] {
+		keep = append(keep, out[i])
+	}
+	return keep
+}
+
+// addPhrases adds synonym phrases whose terms are all in the index.
+func (q *Index) addPhrases(alts []alt, phrases [][]string, weight float64) []alt {
+	for _, p := range phrases {
+		if ids, ok := q.ids(p); ok {
+			alts = appendAlt(alts, alt{ids, weight})
+		}
+	}
+	return alts
+}
+
+// appendAlt adds a, or raises the weight of an equal alternative.
+func appendAlt(alts []alt, a alt) []alt {
+	for i := range alts {
+		if slices.Equal(alts[i].terms, a.terms) {
+			alts[i].weight = max(alts[i].weight, a.weight)
+			return alts
+		}
+	}
+	return append(alts, a)
+}
+
+// ids looks up every term of a phrase.
+func (q *Index) ids(terms []string) ([]int, bool) {
+	if len(terms) == 0 {
+		return nil, false
+	}
+	ids := make([]int, len(terms))
+	for i, t := range terms {
+		if ids[i] = q.lookup(t); ids[i] < 0 {
+			return nil, false
+		}
+	}
+	return ids, true
+}
+
+// completeTerms returns the terms of the leading complete, non-stop words.
+func completeTerms(ws []word) []string {
+	var ts []string
+	for _, w := range ws {
+		if w.partial || w.term == "" || len(ts) == analysis.MaxPhraseTerms {
+			break
+		}
+		ts = append(ts, w.term)
+	}
+	return ts
+}
+
+func termsOf(ws []word) []string {
+	ts := make([]string, len(ws))
+	for i, w := range ws {
+		ts[i] = w.term
+	}
+	return ts
+}

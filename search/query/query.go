@@ -1,0 +1,185 @@
+// Package query opens a search index (search/index) and answers queries:
+// the engine behind the browser's WebAssembly module (search/wasm) and the
+// Go tests.
+//
+//	ix, err := query.Open(data)
+//	for _, r := range ix.Search("dhamki", 10) { … r.URL, r.Anchor, r.Snippet … }
+//
+// A query is analysed by search/analysis exactly as the pages were. Each
+// query word becomes a clause with alternatives: the word's own term; the
+// synonyms stored in the index (phrases of several words first, "private
+// browsing"); for the last word while it is still being typed, the terms it
+// is a prefix of; and, when the word is not in the index, terms within one
+// typo (two for words of 7 letters or more), transpositions included.
+//
+// Pages are ranked by how many clauses they match — pages with every word
+// first, then pages with some — and then by BM25F over the page's title,
+// topics, headings and text, with the title weighted most. Each result is a
+// page with the section that matches best, and a snippet of that section
+// as segments with the matched words marked, so that the caller escapes
+// text itself.
+package query
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"mehfooz/search/analysis"
+	"mehfooz/search/index"
+)
+
+// Result is one page that matches a query.
+type Result struct {
+	// URL is relative to the language's root ("guides/evidence/").
+	URL   string
+	Title string
+	// Kind is the page kind ("guide", "platform", …).
+	Kind string
+	// Anchor is the id of the best-matching section's heading, or "" for
+	// the top of the page; link to URL + "#" + Anchor when it is not empty.
+	Anchor string
+	// Section is that section's heading, or "" for the top of the page.
+	Section string
+	// Score orders results; it means nothing across queries.
+	Score float64
+	// Matched is how many of the query's words the page matches, out of
+	// Words.
+	Matched, Words int
+	// Snippet is text from the section, split where matched words start
+	// and end.
+	Snippet []Segment
+}
+
+// Segment is a run of snippet text; Marked runs are query matches.
+type Segment struct {
+	Text   string
+	Marked bool
+}
+
+// Index is an opened index, ready for queries. It is read-only and safe for
+// concurrent use.
+type Index struct {
+	ix    *index.Index
+	terms []string // ix.Terms[i].Text, for binary search
+	idf   []float32
+	// lcp[i] is how many runes term i shares with term i-1, for walking
+	// the sorted dictionary as a trie.
+	lcp []uint8
+	syn *analysis.Synonyms
+	// keys are the one-word synonym keys, sorted, for typo and prefix
+	// matching of what people type.
+	keys []string
+	// norm[doc*index.NumFields+f] is field f's weight divided by its
+	// BM25 length normalisation, for the page as a whole.
+	norm []float32
+	// avgHeading and avgBody are the mean section heading and body
+	// lengths, for choosing a page's best section.
+	avgHeading, avgBody float64
+}
+
+// Open decodes an index file. data may be reused after Open returns.
+func Open(data []byte) (*Index, error) {
+	ix, err := index.Decode(data)
+	if err != nil {
+		return nil, err
+	}
+	return newIndex(ix), nil
+}
+
+// FromIndex wraps an index value, such as one from search/build's Index,
+// without encoding it. ix must satisfy ix.Validate and must not change.
+func FromIndex(ix *index.Index) (*Index, error) {
+	if err := ix.Validate(); err != nil {
+		return nil, err
+	}
+	return newIndex(ix), nil
+}
+
+func newIndex(ix *index.Index) *Index {
+	q := &Index{ix: ix}
+	n := float64(len(ix.Docs))
+	q.terms = make([]string, len(ix.Terms))
+	q.idf = make([]float32, len(ix.Terms))
+	q.lcp = make([]uint8, len(ix.Terms))
+	prev := ""
+	for i, t := range ix.Terms {
+		q.terms[i] = t.Text
+		df := float64(t.DF)
+		q.idf[i] = float32(math.Log(1 + (n-df+0.5)/(df+0.5)))
+		q.lcp[i] = uint8(min(sharedRunes(prev, t.Text), 255))
+		prev = t.Text
+	}
+
+	var entries []analysis.Synonym
+	for _, s := range ix.Synonyms {
+		entries = append(entries, analysis.Synonym{From: s.From, To: s.To})
+		if len(s.From) == 1 {
+			q.keys = append(q.keys, s.From[0])
+		}
+	}
+	q.syn = analysis.NewSynonyms(entries)
+	slices.Sort(q.keys)
+
+	// Page-level BM25F normalisation, and section averages.
+	var sum [index.NumFields]float64
+	var sections, headings, bodies float64
+	lens := make([][index.NumFields]int, len(ix.Docs))
+	for i, d := range ix.Docs {
+		l := &lens[i]
+		l[index.FieldTitle], l[index.FieldTopic] = d.TitleLen, d.TopicLen
+		for _, s := range d.Sections {
+			l[index.FieldHeading] += s.HeadingLen
+			l[index.FieldBody] += s.BodyLen
+			headings += float64(s.HeadingLen)
+			bodies += float64(s.BodyLen)
+			sections++
+		}
+		for f := range sum {
+			sum[f] += float64(l[f])
+		}
+	}
+	q.avgHeading = max(headings/max(sections, 1), 1)
+	q.avgBody = max(bodies/max(sections, 1), 1)
+	q.norm = make([]float32, len(ix.Docs)*index.NumFields)
+	for i := range ix.Docs {
+		for f := range index.NumFields {
+			avg := max(sum[f]/max(n, 1), 1)
+			q.norm[i*index.NumFields+f] = float32(fieldWeight[f] / (1 - fieldB[f] + fieldB[f]*float64(lens[i][f])/avg))
+		}
+	}
+	return q
+}
+
+// Lang returns the language code of the index.
+func (q *Index) Lang() string { return q.ix.Lang }
+
+// Docs returns the number of pages in the index.
+func (q *Index) Docs() int { return len(q.ix.Docs) }
+
+// lookup returns the id of term t, or -1.
+func (q *Index) lookup(t string) int {
+	if i, ok := slices.BinarySearch(q.terms, t); ok {
+		return i
+	}
+	return -1
+}
+
+// sharedRunes counts the runes at the start of a and b that are equal.
+func sharedRunes(a, b string) int {
+	n := 0
+	for i := 0; i < len(a) && i < len(b); {
+		ra, sa := utf8.DecodeRuneInString(a[i:])
+		rb, sb := utf8.DecodeRuneInString(b[i:])
+		if ra != rb || sa != sb {
+			break
+		}
+		i += sa
+		n++
+	}
+	return n
+}
+
+// hasPrefix reports whether term t starts with p.
+func hasPrefix(t, p string) bool { return strings.HasPrefix(t, p) }

@@ -1,0 +1,265 @@
+package query
+
+import (
+	"math/bits"
+	"slices"
+
+	"mehfooz/search/index"
+)
+
+// BM25F parameters: a title word counts three times a body word, a heading
+// or topic word twice; k1 saturates repeated words.
+var (
+	fieldWeight = [index.NumFields]float64{index.FieldTitle: 3, index.FieldHeading: 2, index.FieldBody: 1, index.FieldTopic: 1.5}
+	fieldB      = [index.NumFields]float64{index.FieldTitle: 0.5, index.FieldHeading: 0.5, index.FieldBody: 0.75, index.FieldTopic: 0.3}
+)
+
+const k1 = 1.2
+
+// bm25 saturates a weighted term frequency.
+func bm25(idf float32, tf float64) float64 {
+	return float64(idf) * tf * (k1 + 1) / (tf + k1)
+}
+
+// Search returns up to limit pages that match text (all of them if limit
+// is 0 or less), best first. Pages that match every word of the query come
+// before pages that match only some. An empty or stop-word-only query finds
+// nothing. Search never panics.
+func (q *Index) Search(text string, limit int) []Result {
+	clauses := q.plan(text)
+	if len(clauses) == 0 || len(q.ix.Docs) == 0 {
+		return nil
+	}
+	n := len(q.ix.Docs)
+	score := make([]float64, n)
+	mask := make([]uint32, n)
+	best := make([]float64, n) // this clause's best alternative, per page
+	var touched, docs []int
+	var cnt []uint8
+	var sum []float64
+	for ci, c := range clauses {
+		touched = touched[:0]
+		for _, a := range c.alts {
+			if len(a.terms) == 1 {
+				q.eachDocScore(a.terms[0], func(doc int, s float64) {
+					if v := a.weight * s; v > best[doc] {
+						if best[doc] == 0 {
+							touched = append(touched, doc)
+						}
+						best[doc] = v
+					}
+				})
+				continue
+			}
+			// A phrase: pages with all its terms, scored by their mean.
+			if cnt == nil {
+				cnt, sum = make([]uint8, n), make([]float64, n)
+			}
+			docs = docs[:0]
+			for _, id := range a.terms {
+				q.eachDocScore(id, func(doc int, s float64) {
+					if cnt[doc] == 0 {
+						docs = append(docs, doc)
+					}
+					cnt[doc]++
+					sum[doc] += s
+				})
+			}
+			for _, doc := range docs {
+				if int(cnt[doc]) == len(a.terms) {
+					if v := a.weight * sum[doc] / float64(len(a.terms)); v > best[doc] {
+						if best[doc] == 0 {
+							touched = append(touched, doc)
+						}
+						best[doc] = v
+					}
+				}
+				cnt[doc], sum[doc] = 0, 0
+			}
+		}
+		for _, doc := range touched {
+			score[doc] += best[doc]
+			mask[doc] |= 1 << ci
+			best[doc] = 0
+		}
+	}
+
+	ranked := topDocs(mask, score, limit)
+	sections := q.bestSections(clauses, ranked)
+	marks := q.markSet(clauses)
+	results := make([]Result, len(ranked))
+	for i, doc := range ranked {
+		d := q.ix.Docs[doc]
+		s := d.Sections[sections[i]]
+		text := s.Text
+		if text == "" {
+			text = d.Sections[0].Text
+		}
+		results[i] = Result{
+			URL: d.URL, Title: d.Title, Kind: d.Kind,
+			Anchor: s.Anchor, Section: s.Heading,
+			Score:   score[doc],
+			Matched: bits.OnesCount32(mask[doc]), Words: len(clauses),
+			Snippet: snippet(text, marks, snippetRunes),
+		}
+	}
+	return results
+}
+
+// eachDocScore calls fn with the page-level BM25F score of term id in each
+// page that has it.
+func (q *Index) eachDocScore(id int, fn func(doc int, s float64)) {
+	idf := q.idf[id]
+	r := index.NewPostingsReader(q.ix.Terms[id].Postings)
+	for r.Next() {
+		doc := r.Doc()
+		norm := q.norm[doc*index.NumFields : (doc+1)*index.NumFields]
+		tf := 0.0
+		for h, ok := r.NextHit(); ok; h, ok = r.NextHit() {
+			tf += float64(h.TF) * float64(norm[h.Field&3])
+		}
+		fn(doc, bm25(idf, tf))
+	}
+}
+
+// bestSections picks, for each ranked page, the section that matches the
+// most clauses through its heading and text, and then scores best; the
+// title and topics belong to the whole page and do not count. A page whose
+// sections match nothing gets section 0, its top.
+func (q *Index) bestSections(clauses []clause, ranked []int) []int {
+	if len(ranked) == 0 {
+		return nil
+	}
+	slot := make([]int32, len(q.ix.Docs)) // 1 + position in ranked, or 0
+	for i, doc := range ranked {
+		slot[doc] = int32(i + 1)
+	}
+	// scores[i][section*len(clauses)+c]: clause c's best alternative term
+	// in that section of the i-th page.
+	scores := make([][]float64, len(ranked))
+	for i, doc := range ranked {
+		scores[i] = make([]float64, len(q.ix.Docs[doc].Sections)*len(clauses))
+	}
+	nc := len(clauses)
+	for ci, c := range clauses {
+		for _, a := range c.alts {
+			w := a.weight / float64(len(a.terms))
+			for _, id := range a.terms {
+				idf := q.idf[id]
+				r := index.NewPostingsReader(q.ix.Terms[id].Postings)
+				for r.Next() {
+					i := int(slot[r.Doc()]) - 1
+					if i < 0 {
+						continue
+					}
+					sec := q.ix.Docs[r.Doc()].Sections
+					row := scores[i]
+					last, tf := -1, 0.0
+					flush := func() {
+						if last >= 0 && tf > 0 {
+							if v := w * bm25(idf, tf); v > row[last*nc+ci] {
+								row[last*nc+ci] = v
+							}
+						}
+					}
+					for h, ok := r.NextHit(); ok; h, ok = r.NextHit() {
+						if h.Section != last {
+							flush()
+							last, tf = h.Section, 0
+						}
+						s := sec[h.Section]
+						switch h.Field {
+						case index.FieldHeading:
+							tf += float64(h.TF) * fieldWeight[index.FieldHeading] /
+								(1 - fieldB[index.FieldHeading] + fieldB[index.FieldHeading]*float64(s.HeadingLen)/q.avgHeading)
+						case index.FieldBody:
+							tf += float64(h.TF) * fieldWeight[index.FieldBody] /
+								(1 - fieldB[index.FieldBody] + fieldB[index.FieldBody]*float64(s.BodyLen)/q.avgBody)
+						}
+					}
+					flush()
+				}
+			}
+		}
+	}
+	out := make([]int, len(ranked))
+	for i, row := range scores {
+		bestN, bestS := 0, 0.0
+		for s := 0; s*nc < len(row); s++ {
+			n, sum := 0, 0.0
+			for _, v := range row[s*nc : (s+1)*nc] {
+				if v > 0 {
+					n++
+					sum += v
+				}
+			}
+			if n > bestN || n == bestN && sum > bestS {
+				out[i], bestN, bestS = s, n, sum
+			}
+		}
+	}
+	return out
+}
+
+// better reports whether page a ranks before page b: more clauses
+// matched, then a higher score, then the lower document number.
+func better(mask []uint32, score []float64, a, b int) bool {
+	if ca, cb := bits.OnesCount32(mask[a]), bits.OnesCount32(mask[b]); ca != cb {
+		return ca > cb
+	}
+	if score[a] != score[b] {
+		return score[a] > score[b]
+	}
+	return a < b
+}
+
+// topDocs returns the limit best pages with a match (all of them if limit
+// is 0 or less), best first. It keeps a heap of the best so far, so a
+// common word on a big site costs n log limit, not n log n.
+func topDocs(mask []uint32, score []float64, limit int) []int {
+	worse := func(a, b int) bool { return better(mask, score, b, a) }
+	var heap []int // the worst kept page at heap[0]
+	down := func(i int) {
+		for {
+			c := 2*i + 1
+			if c >= len(heap) {
+				return
+			}
+			if c+1 < len(heap) && worse(heap[c+1], heap[c]) {
+				c++
+			}
+			if !worse(heap[c], heap[i]) {
+				return
+			}
+			heap[i], heap[c] = heap[c], heap[i]
+			i = c
+		}
+	}
+	for doc, m := range mask {
+		if m == 0 {
+			continue
+		}
+		switch {
+		case limit <= 0 || len(heap) < limit:
+			heap = append(heap, doc)
+			for i := len(heap) - 1; i > 0; {
+				p := (i - 1) / 2
+				if !worse(heap[i], heap[p]) {
+					break
+				}
+				heap[i], heap[p] = heap[p], heap[i]
+				i = p
+			}
+		case better(mask, score, doc, heap[0]):
+			heap[0] = doc
+			down(0)
+		}
+	}
+	slices.SortFunc(heap, func(a, b int) int {
+		if better(mask, score, a, b) {
+			return -1
+		}
+		return 1
+	})
+	return heap
+}
