@@ -162,7 +162,7 @@ func TestBrowserEveryPageReadsWithJavaScriptOff(t *testing.T) {
 			continue
 		}
 		ctx, cancel := context.WithTimeout(tab.Ctx, 10*time.Second)
-		text, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("main"), chromedp.ByQuery))
+		text, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("main")))
 		cancel()
 		if err != nil {
 			t.Errorf("%s: %v", p, err)
@@ -226,7 +226,7 @@ func TestBrowserQuickExit(t *testing.T) {
 
 	leave := map[string]func(tab *browsertest.Tab) error{
 		"click": func(tab *browsertest.Tab) error {
-			return tab.Do(10*time.Second, chromedp.Click(chromedp.ID("quick-exit"), chromedp.ByID))
+			return tab.Do(10*time.Second, chromedp.Click(chromedp.ID("quick-exit")))
 		},
 		"three_shift_presses": func(tab *browsertest.Tab) error {
 			for i := 0; i < 3; i++ {
@@ -296,7 +296,7 @@ func TestBrowserLanguageSwitchLandsOnTheSamePage(t *testing.T) {
 		{"/ur/complaint/file-online/", "/en/complaint/file-online/"},
 		{"/en/start/", "/ur/start/"},
 	} {
-		if err := tab.Do(20*time.Second, chromedp.Navigate(origin+tc.from), chromedp.Click(chromedp.CSS("a.lang-link"), chromedp.ByQuery)); err != nil {
+		if err := tab.Do(20*time.Second, chromedp.Navigate(origin+tc.from), chromedp.Click(chromedp.CSS("a.lang-link"))); err != nil {
 			t.Fatalf("%s: %v", tc.from, err)
 		}
 		ctx, cancel := context.WithTimeout(tab.Ctx, 10*time.Second)

@@ -36,7 +36,7 @@ build stays served; fix the file and the page comes back. Ctrl-C stops it.`,
 			fmt.Fprintf(e.stderr, "mehfooz serve: unexpected argument %q\n", args[0])
 			return 2
 		}
-		b := build.NewIncremental(f.site.input(), f.site.content, f.site.layouts, f.site.static)
+		b := build.NewIncremental(f.site.input())
 		srv := preview.New(builderFunc(func(changed []string) (preview.Files, diag.List) {
 			m := preview.NewMemory()
 			d := b.Build(changed, m)

@@ -1,7 +1,5 @@
 package analysis
 
-import "strings"
-
 // englishStopWords are dropped from Latin text before stemming: the
 // Snowball English list (with its contractions), plus the commonest Roman
 // Urdu function words, which carry no topic ("meri photo viral ho gayi" is
@@ -44,13 +42,31 @@ var (
 
 func wordSet(list string, fold bool) map[string]bool {
 	set := make(map[string]bool)
-	for _, w := range strings.Fields(list) {
+	for _, w := range fields(list) {
 		if fold {
 			w = Fold(w)
 		}
 		set[w] = true
 	}
 	return set
+}
+
+// fields splits list at ASCII spaces and newlines; strings.Fields would
+// link the Unicode space tables into the browser module.
+func fields(list string) []string {
+	var out []string
+	start := -1
+	for i := 0; i <= len(list); i++ {
+		if i == len(list) || list[i] == ' ' || list[i] == '\n' || list[i] == '\t' {
+			if start >= 0 {
+				out = append(out, list[start:i])
+			}
+			start = -1
+		} else if start < 0 {
+			start = i
+		}
+	}
+	return out
 }
 
 // IsStopWord reports whether the folded word is dropped from the index.

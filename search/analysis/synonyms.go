@@ -3,6 +3,8 @@ package analysis
 import (
 	"slices"
 	"strings"
+
+	"mehfooz/search/internal/heapsort"
 )
 
 // Synonym says: when a query contains the phrase From, also look for each
@@ -47,22 +49,35 @@ func NewSynonyms(entries []Synonym) *Synonyms {
 			m.To = append(m.To, slices.Clone(to))
 		}
 	}
-	s := &Synonyms{byFirst: make(map[string][]int)}
+	var out []Synonym
 	for _, m := range merged {
 		if len(m.To) == 0 {
 			continue
 		}
 		slices.SortFunc(m.To, comparePhrases)
 		m.To = slices.CompactFunc(m.To, slices.Equal)
-		s.entries = append(s.entries, *m)
+		out = append(out, *m)
 	}
-	slices.SortFunc(s.entries, func(a, b Synonym) int { return comparePhrases(a.From, b.From) })
+	slices.SortFunc(out, func(a, b Synonym) int { return comparePhrases(a.From, b.From) })
+	return SortedSynonyms(out)
+}
+
+// SortedSynonyms returns the set of entries that are already as
+// NewSynonyms leaves them: sorted by From without repeats, each To sorted
+// without repeats, no empty phrase. An index file stores them so
+// (search/index checks it), and the query engine uses this to skip sorting
+// them again. entries must not change afterwards.
+func SortedSynonyms(entries []Synonym) *Synonyms {
+	s := &Synonyms{entries: entries, byFirst: make(map[string][]int)}
 	for i, e := range s.entries {
 		s.byFirst[e.From[0]] = append(s.byFirst[e.From[0]], i)
 	}
 	for _, list := range s.byFirst {
-		slices.SortStableFunc(list, func(a, b int) int {
-			return len(s.entries[b].From) - len(s.entries[a].From)
+		heapsort.Func(list, func(a, b int) int {
+			if d := len(s.entries[b].From) - len(s.entries[a].From); d != 0 {
+				return d
+			}
+			return a - b
 		})
 	}
 	return s

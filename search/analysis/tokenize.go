@@ -4,8 +4,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/blevesearch/snowballstem"
-	"github.com/blevesearch/snowballstem/english"
+	"mehfooz/search/analysis/internal/snowball"
+	"mehfooz/search/analysis/internal/snowball/english"
 )
 
 // script is the writing system of a word; digits have none.
@@ -150,7 +150,7 @@ func latinTerm(w string) string {
 	}
 	if strings.IndexByte(w, '\'') >= 0 {
 		w = strings.TrimSuffix(w, "'s")
-		w = strings.ReplaceAll(w, "'", "")
+		w = dropApostrophes(w)
 		if w == "" || englishStop[w] {
 			return ""
 		}
@@ -158,12 +158,23 @@ func latinTerm(w string) string {
 	return Stem(w)
 }
 
+// dropApostrophes removes every apostrophe from w.
+func dropApostrophes(w string) string {
+	b := make([]byte, 0, len(w))
+	for i := 0; i < len(w); i++ {
+		if w[i] != '\'' {
+			b = append(b, w[i])
+		}
+	}
+	return string(b)
+}
+
 // Stem returns the Snowball English stem of a lower-case word.
 func Stem(w string) string {
 	if len(w) <= 2 {
 		return w
 	}
-	env := snowballstem.NewEnv(w)
+	env := snowball.NewEnv(w)
 	english.Stem(env)
 	return env.Current()
 }

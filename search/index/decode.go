@@ -248,14 +248,14 @@ func (d *decoder) str() string {
 func (d *decoder) block(tag byte) *decoder {
 	if d.err == nil {
 		if d.left() == 0 || d.s[d.off] != tag {
-			d.fail("missing block " + strconv.Quote(string(rune(tag))))
+			d.fail("missing block '" + string(rune(tag)) + "'")
 		} else {
 			d.off++
 		}
 	}
 	n := d.count(maxCount, "block length")
 	if d.err == nil && n > d.left() {
-		d.fail("block " + strconv.Quote(string(rune(tag))) + " is cut short: " + strconv.Itoa(n) +
+		d.fail("block '" + string(rune(tag)) + "' is cut short: " + strconv.Itoa(n) +
 			" bytes declared, " + strconv.Itoa(d.left()) + " left (an incomplete download?)")
 	}
 	if d.err != nil {

@@ -20,48 +20,48 @@ func (ix *Index) Validate() error {
 		return valueError("too many documents or terms")
 	}
 	for i, d := range ix.Docs {
-		at := "document " + strconv.Itoa(i) + ": "
+		at := func() string { return "document " + strconv.Itoa(i) + ": " }
 		if len(d.Sections) == 0 {
-			return valueError(at + "it has no sections")
+			return valueError(at() + "it has no sections")
 		}
 		if !validStrings(d.URL, d.Title, d.Kind) || !validLens(d.TitleLen, d.TopicLen) {
-			return valueError(at + "a string is not UTF-8 or a length is out of range")
+			return valueError(at() + "a string is not UTF-8 or a length is out of range")
 		}
 		for _, s := range d.Sections {
 			if !validStrings(s.Anchor, s.Heading, s.Text) || !validLens(s.HeadingLen, s.BodyLen) {
-				return valueError(at + "a section string is not UTF-8 or a length is out of range")
+				return valueError(at() + "a section string is not UTF-8 or a length is out of range")
 			}
 		}
 	}
 	for i, t := range ix.Terms {
-		at := "term " + strconv.Quote(t.Text) + ": "
 		if t.Text == "" || !utf8.ValidString(t.Text) {
 			return valueError("term " + strconv.Itoa(i) + " is empty or not UTF-8")
 		}
+		at := func() string { return "term \"" + t.Text + "\": " } // only on error
 		if i > 0 && ix.Terms[i-1].Text >= t.Text {
-			return valueError(at + "terms are not sorted or repeat")
+			return valueError(at() + "terms are not sorted or repeat")
 		}
 		df, err := checkPostings(t.Postings, ix.Docs, nil)
 		if err != nil {
-			return valueError(at + err.(*Error).Msg)
+			return valueError(at() + err.(*Error).Msg)
 		}
 		if df != t.DF || df == 0 {
-			return valueError(at + "document frequency " + strconv.Itoa(t.DF) +
+			return valueError(at() + "document frequency " + strconv.Itoa(t.DF) +
 				" but the postings list " + strconv.Itoa(df) + " documents")
 		}
 	}
 	for i, s := range ix.Synonyms {
-		at := "synonym " + strconv.Itoa(i) + ": "
+		at := func() string { return "synonym " + strconv.Itoa(i) + ": " }
 		if !validPhrase(s.From) || len(s.To) == 0 {
-			return valueError(at + "an empty phrase, term or list")
+			return valueError(at() + "an empty phrase, term or list")
 		}
 		for _, p := range s.To {
 			if !validPhrase(p) {
-				return valueError(at + "an empty phrase or term")
+				return valueError(at() + "an empty phrase or term")
 			}
 		}
 		if i > 0 && slices.Compare(ix.Synonyms[i-1].From, s.From) >= 0 {
-			return valueError(at + "synonyms are not sorted or repeat")
+			return valueError(at() + "synonyms are not sorted or repeat")
 		}
 	}
 	return nil

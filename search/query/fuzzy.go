@@ -1,8 +1,9 @@
 package query
 
 import (
-	"slices"
 	"unicode/utf8"
+
+	"mehfooz/search/internal/heapsort"
 )
 
 // maxTermRunes bounds the depth of the dictionary walk; analysis makes no
@@ -103,7 +104,7 @@ func (q *Index) fuzzy(t string, k, limit, leftover int) []match {
 			found = append(found, match{id, dist})
 		}
 	}
-	slices.SortFunc(found, func(a, b match) int {
+	heapsort.Func(found, func(a, b match) int {
 		if a.dist != b.dist {
 			return a.dist - b.dist
 		}

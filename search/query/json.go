@@ -31,7 +31,7 @@ func AppendJSON(dst []byte, rs []Result) []byte {
 		dst = append(dst, `,"section":`...)
 		dst = appendJSONString(dst, r.Section)
 		dst = append(dst, `,"score":`...)
-		dst = strconv.AppendFloat(dst, r.Score, 'f', 4, 64)
+		dst = appendFixed4(dst, r.Score)
 		dst = append(dst, `,"matched":`...)
 		dst = strconv.AppendInt(dst, int64(r.Matched), 10)
 		dst = append(dst, `,"words":`...)
@@ -44,7 +44,11 @@ func AppendJSON(dst []byte, rs []Result) []byte {
 			dst = append(dst, `{"text":`...)
 			dst = appendJSONString(dst, s.Text)
 			dst = append(dst, `,"marked":`...)
-			dst = strconv.AppendBool(dst, s.Marked)
+			if s.Marked {
+				dst = append(dst, "true"...)
+			} else {
+				dst = append(dst, "false"...)
+			}
 			dst = append(dst, '}')
 		}
 		dst = append(dst, "]}"...)
@@ -68,6 +72,23 @@ func AppendTermsJSON(dst []byte, text string) []byte {
 		dst = append(dst, ']')
 	}
 	return append(dst, ']')
+}
+
+// appendFixed4 appends f with four decimals, as strconv.AppendFloat(dst,
+// f, 'f', 4, 64) does for the finite scores Search returns; strconv's float
+// formatting would add 10 KB to the browser module.
+func appendFixed4(dst []byte, f float64) []byte {
+	if f != f || f > 1e14 || f < -1e14 { // NaN or too big for int64 below
+		return append(dst, '0')
+	}
+	if f < 0 {
+		dst = append(dst, '-')
+		f = -f
+	}
+	v := int64(f*10000 + 0.5)
+	dst = strconv.AppendInt(dst, v/10000, 10)
+	frac := v % 10000
+	return append(dst, '.', byte('0'+frac/1000), byte('0'+frac/100%10), byte('0'+frac/10%10), byte('0'+frac%10))
 }
 
 const hexDigits = "0123456789abcdef"

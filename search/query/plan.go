@@ -2,10 +2,10 @@ package query
 
 import (
 	"slices"
-	"strings"
 	"unicode/utf8"
 
 	"mehfooz/search/analysis"
+	"mehfooz/search/internal/heapsort"
 )
 
 // Limits on what one query may cost.
@@ -82,7 +82,11 @@ type word struct {
 // plan turns query text into clauses.
 func (q *Index) plan(text string) []clause {
 	if len(text) > maxQueryBytes {
-		text = strings.ToValidUTF8(text[:maxQueryBytes], "")
+		cut := maxQueryBytes
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut-- // not inside a letter
+		}
+		text = text[:cut]
 	}
 	toks := analysis.Tokenize(text)
 	var words []word
@@ -190,7 +194,7 @@ func (q *Index) addCompletions(alts []alt, w word) []alt {
 			}
 		}
 	}
-	slices.SortFunc(cands, func(a, b cand) int {
+	heapsort.Func(cands, func(a, b cand) int {
 		if a.df != b.df {
 			return b.df - a.df
 		}
@@ -243,7 +247,12 @@ func (q *Index) fuzzyKeys(t string, k int) []string {
 	for i := range idx {
 		idx[i] = i
 	}
-	slices.SortStableFunc(idx, func(a, b int) int { return best[a] - best[b] })
+	heapsort.Func(idx, func(a, b int) int {
+		if d := best[a] - best[b]; d != 0 {
+			return d
+		}
+		return a - b
+	})
 	var keep []string
 	for _, i := range idx[:min(len(idx), maxFuzzyKeys)] {
 		keep = append(keep, out[i])

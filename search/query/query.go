@@ -28,6 +28,7 @@ import (
 
 	"mehfooz/search/analysis"
 	"mehfooz/search/index"
+	"mehfooz/search/internal/heapsort"
 )
 
 // Result is one page that matches a query.
@@ -119,8 +120,8 @@ func newIndex(ix *index.Index) *Index {
 			q.keys = append(q.keys, s.From[0])
 		}
 	}
-	q.syn = analysis.NewSynonyms(entries)
-	slices.Sort(q.keys)
+	q.syn = analysis.SortedSynonyms(entries)
+	heapsort.Func(q.keys, strings.Compare)
 
 	// Page-level BM25F normalisation, and section averages.
 	var sum [index.NumFields]float64

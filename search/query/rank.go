@@ -2,9 +2,9 @@ package query
 
 import (
 	"math/bits"
-	"slices"
 
 	"mehfooz/search/index"
+	"mehfooz/search/internal/heapsort"
 )
 
 // BM25F parameters: a title word counts three times a body word, a heading
@@ -255,7 +255,7 @@ func topDocs(mask []uint32, score []float64, limit int) []int {
 			down(0)
 		}
 	}
-	slices.SortFunc(heap, func(a, b int) int {
+	heapsort.Func(heap, func(a, b int) int {
 		if better(mask, score, a, b) {
 			return -1
 		}

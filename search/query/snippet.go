@@ -100,7 +100,11 @@ func snippet(text string, m marks, limit int) []Segment {
 			plain = t.End
 		}
 	}
-	segs = appendSeg(segs, strings.TrimRight(text[plain:end], " "), false)
+	rest := text[plain:end]
+	for len(rest) > 0 && rest[len(rest)-1] == ' ' {
+		rest = rest[:len(rest)-1]
+	}
+	segs = appendSeg(segs, rest, false)
 	if end < len(text) {
 		segs = appendSeg(segs, "…", false)
 	}

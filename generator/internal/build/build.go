@@ -121,7 +121,7 @@ func load(in Input) (*builder, diag.List) {
 		diags.Sort()
 		return nil, diags
 	}
-	s, d := site.New(cfg, files)
+	s, d := site.New(cfg, files.Files)
 	diags.Append(d)
 	b := &builder{in: in, site: s, cfg: cfg, rend: rend, facts: facts}
 	b.convs = map[string]*markdown.Converter{}
@@ -186,13 +186,13 @@ func (b *builder) all(out Sink) (*Report, diag.List) {
 type builder struct {
 	in      Input
 	results map[*site.Page]*rendered
-	site   *site.Site
-	cfg    *config.Site
-	rend   *render.Renderer
-	facts  *content.Facts
-	out    Sink
-	assets map[string]string
-	convs  map[string]*markdown.Converter
+	site    *site.Site
+	cfg     *config.Site
+	rend    *render.Renderer
+	facts   *content.Facts
+	out     Sink
+	assets  map[string]string
+	convs   map[string]*markdown.Converter
 }
 
 // langLinks is the markdown.Links of one language's converter.

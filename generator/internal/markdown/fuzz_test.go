@@ -1,0 +1,49 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"mehfooz/generator/internal/diag"
+)
+
+// FuzzConvert: any body converts without panicking, and nothing the
+// sanitiser promises to remove reaches the HTML.
+func FuzzConvert(f *testing.F) {
+	for _, s := range []string{
+		"## A\n\ntext {{< fact \"helpline\" >}}",
+		"[x](javascript:alert(1)) <script>x</script>",
+		"{{< fact", "{{<>}}", "{{< fact \"\" >}}", "![](x.png)", "[a](../../../etc/passwd.md#x)",
+		"## ثبوت {#id}\n\n### b\n", "<https://x.org> www.x.org a@b.org",
+		"| a |\n|---|\n| {{< fact \"form\" >}} |",
+		"[l](JaVaScRiPt:x) [m](\x01javascript:y) ![i](//evil/x.png)",
+	} {
+		f.Add(s, true)
+	}
+	src := []Heading{{Level: 2, ID: "a"}, {Level: 3, ID: "b"}}
+	f.Fuzz(func(t *testing.T, body string, translated bool) {
+		front := "---\n---\n"
+		source := []byte(front + body)
+		p := Page{Path: "p.md", Rel: "guides/p.md", Lang: "en", Source: source, BodyOffset: len(front),
+			Offsets: diag.NewOffsets("p.md", source)}
+		if translated {
+			p.HeadingIDs = src
+		}
+		res := New("en", facts, links).Convert(p)
+		low := bytes.ToLower(res.HTML)
+		for _, bad := range []string{"<script", "href=\"javascript:", "src=\"javascript:", "href=\"data:", "href=\"vbscript:"} {
+			if bytes.Contains(low, []byte(bad)) {
+				t.Fatalf("HTML contains %q for %q:\n%s", bad, body, res.HTML)
+			}
+		}
+		for _, e := range res.Diags {
+			if e.Pos.File != "p.md" || (e.Pos.Line == 0 && !strings.Contains(e.Msg, "rendering")) {
+				if e.Pos.Line == 0 && e.Rule == "heading-mismatch" {
+					continue
+				}
+				t.Fatalf("diagnostic without position: %v", e)
+			}
+		}
+	})
+}
