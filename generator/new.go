@@ -74,7 +74,7 @@ Example: mehfooz new guide guides/sim-swap`,
 				return 1
 			}
 			title := "TODO: title in " + l.Name
-			body := fmt.Sprintf("---\ntitle: %q\ndescription: \"\"\nkind: %s\ntopics: []\nreviewed: %s\nsources: []\n---\n\n## What to do first\n\n", title, kind, today)
+			body := fmt.Sprintf("---\ntitle: %q\ndescription: \"TODO: one sentence on who this page helps and what it tells them\"\nkind: %s\ntopics: []\nreviewed: %s\nsources: []\n---\n\n## What to do first\n\n", title, kind, today)
 			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 				fmt.Fprintf(e.stderr, "mehfooz new: %v\n", err)
 				return 1

@@ -38,9 +38,8 @@ build stays served; fix the file and the page comes back. Ctrl-C stops it.`,
 		}
 		b := build.NewIncremental(f.site.input())
 		srv := preview.New(builderFunc(func(changed []string) (preview.Files, diag.List) {
-			m := preview.NewMemory()
-			d := b.Build(changed, m)
-			return m.Files(), d
+			files, d := b.Build(changed)
+			return preview.Files(files), d
 		}))
 		srv.Log = func(format string, a ...any) {
 			fmt.Fprintf(e.stderr, "mehfooz: "+format+"\n", a...)

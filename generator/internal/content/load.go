@@ -253,3 +253,9 @@ func parsePage(a Asset, src []byte) (*File, diag.List) {
 	f.Meta, diags = decodeFrontMatter(f.Path, parts.FrontMatterLine, parts.FrontMatter)
 	return f, diags
 }
+
+// ReadPage reads and decodes one page, <lang>/<rel> of fsys, as Load
+// would; serve uses it to reload the page that changed.
+func ReadPage(fsys fs.FS, prefix, lang, rel string) (*File, diag.List) {
+	return readPage(fsys, Asset{Path: path.Join(prefix, lang, rel), Lang: lang, Rel: rel})
+}

@@ -1,0 +1,173 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"mehfooz/generator/internal/output"
+)
+
+const testSiteYAML = `title: {en: "Mehfooz", ur: "محفوظ"}
+base_url: ""
+languages:
+  - {code: en, name: English, direction: ltr}
+  - {code: ur, name: اردو, direction: rtl}
+quick_exit: "https://www.google.com/search?q=weather"
+`
+
+const testFacts = `helpline:
+  value: "1991"
+  link: "tel:1991"
+  source: "test"
+  verified_on: 2026-11-01
+`
+
+func page(title, body string) string {
+	return "---\ntitle: \"" + title + "\"\ndescription: \"About " + title + ".\"\nreviewed: 2026-11-01\n---\n" + body
+}
+
+// testSite is a small bilingual site on disk (serve reads real paths).
+func testSite(t testing.TB, extra map[string]string) (Input, string) {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"site.yaml":             testSiteYAML,
+		"facts.yaml":            testFacts,
+		"en/_index.md":          page("Home", "Get help now. Call {{< fact \"helpline\" >}}.\n"),
+		"ur/_index.md":          page("سرورق", "ابھی مدد لیں۔ {{< fact \"helpline\" >}} پر فون کریں۔\n"),
+		"en/guides/_index.md":   page("Guides", "All guides.\n"),
+		"ur/guides/_index.md":   page("رہنما", "سب رہنما۔\n"),
+		"en/guides/evidence.md": page("Keep evidence", "Intro.\n\n## Screenshots\n\nTake them.\n\n## Links\n\nSee [threats](threats.md#what-to-do).\n"),
+		"ur/guides/evidence.md": page("ثبوت", "تعارف۔\n\n## اسکرین شاٹ\n\nلیں۔\n\n## لنک\n\n[دھمکیاں](threats.md#what-to-do) دیکھیں۔\n"),
+		"en/guides/threats.md":  page("Threats", "Intro.\n\n## What to do\n\nKeep [evidence](evidence.md#screenshots).\n"),
+		"ur/guides/threats.md":  page("دھمکیاں", "تعارف۔\n\n## کیا کریں\n\n[ثبوت](evidence.md#screenshots) رکھیں۔\n"),
+	}
+	for k, v := range extra {
+		files[k] = v
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, "content", filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	root := filepath.Join("..", "..", "..")
+	static := fstest.MapFS{
+		"css/site.css": {Data: []byte("body{margin:0}")},
+		"js/site.js":   {Data: []byte("'use strict';")},
+		"js/search.js": {Data: []byte("'use strict';")},
+	}
+	return Input{
+		Content: os.DirFS(filepath.Join(dir, "content")), ContentPrefix: filepath.ToSlash(filepath.Join(dir, "content")),
+		Layouts: os.DirFS(filepath.Join(root, "layouts")), LayoutsPrefix: "layouts",
+		Static: static, StaticPrefix: "static",
+	}, dir
+}
+
+func TestBuildSmallSite(t *testing.T) {
+	in, dir := testSite(t, nil)
+	w, err := output.New(filepath.Join(dir, "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, diags := Run(in, w)
+	if diags.Err() != nil {
+		t.Fatal(diags)
+	}
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Pages != 8 {
+		t.Errorf("pages = %d, want 8", rep.Pages)
+	}
+	read := func(name string) string {
+		data, err := os.ReadFile(filepath.Join(dir, "public", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	ur := read("ur/guides/evidence/index.html")
+	for _, want := range []string{`lang="ur"`, `dir="rtl"`, `id="screenshots"`, `href="../threats/#what-to-do"`} {
+		if !strings.Contains(ur, want) {
+			t.Errorf("ur/guides/evidence/ lacks %s", want)
+		}
+	}
+	if !strings.Contains(read("index.html"), "محفوظ") {
+		t.Error("the language chooser lacks the Urdu title")
+	}
+	for _, f := range []string{"404.html", "_headers", "en/search/index.html", "ur/search/index.html"} {
+		read(f)
+	}
+}
+
+func TestBadContentLeavesOutputAlone(t *testing.T) {
+	in, dir := testSite(t, nil)
+	w, _ := output.New(filepath.Join(dir, "public"))
+	if _, diags := Run(in, w); diags.Err() != nil {
+		t.Fatal(diags)
+	}
+	w.Commit()
+	before, _ := os.ReadFile(filepath.Join(dir, "public", "en", "guides", "threats", "index.html"))
+
+	bad, dir2 := testSite(t, map[string]string{
+		"en/guides/threats.md": page("Threats", "Intro.\n\n## What to do\n\nCall {{< fact \"helpine\" >}}.\n"),
+	})
+	_ = dir2
+	w, _ = output.New(filepath.Join(dir, "public"))
+	_, diags := Run(bad, w)
+	if diags.Err() == nil {
+		t.Fatal("unknown fact built without error")
+	}
+	w.Abort()
+	got := diags[0].Error()
+	if !strings.Contains(got, "en/guides/threats.md:10:6: unknown fact \"helpine\"") || !strings.Contains(got, `did you mean "helpline"`) {
+		t.Errorf("diagnostic = %s", got)
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, "public", "en", "guides", "threats", "index.html"))
+	if string(before) != string(after) {
+		t.Error("a failed build changed the previous output")
+	}
+}
+
+func TestIncrementalRendersOnlyWhatChanged(t *testing.T) {
+	in, dir := testSite(t, nil)
+	inc := NewIncremental(in)
+	files, diags := inc.Build(nil)
+	if diags.Err() != nil {
+		t.Fatal(diags)
+	}
+	n := len(files)
+	path := filepath.Join(dir, "content", "en", "guides", "threats.md")
+	os.WriteFile(path, []byte(page("Threats", "Intro, edited.\n\n## What to do\n\nKeep [evidence](evidence.md#screenshots).\n")), 0o644)
+	files, diags = inc.Build([]string{path})
+	if diags.Err() != nil || inc.Full != 1 {
+		t.Fatalf("body edit: full builds %d, diags %v", inc.Full, diags)
+	}
+	if len(files) != n || !strings.Contains(string(files["en/guides/threats/index.html"]), "Intro, edited.") {
+		t.Error("the edited page was not re-rendered")
+	}
+
+	// A broken anchor is reported and the last good files stay.
+	os.WriteFile(path, []byte(page("Threats", "Intro.\n\n## Steps\n\nKeep [evidence](evidence.md#screenshot).\n")), 0o644)
+	if _, diags = inc.Build([]string{path}); diags.Err() == nil {
+		t.Fatal("renamed heading: no error for the links to #what-to-do")
+	}
+	if !strings.Contains(diags.Error(), "#what-to-do") || !strings.Contains(diags.Error(), "did you mean #screenshots") {
+		t.Errorf("diags = %v", diags)
+	}
+
+	// A title change shows in other pages' lists: full build.
+	os.WriteFile(path, []byte(page("Threats and fear", "Intro.\n\n## What to do\n\nKeep [evidence](evidence.md#screenshots).\n")), 0o644)
+	files, diags = inc.Build([]string{path})
+	if diags.Err() != nil || inc.Full != 2 {
+		t.Fatalf("title edit: full builds %d, diags %v", inc.Full, diags)
+	}
+	if !strings.Contains(string(files["en/guides/index.html"]), "Threats and fear") {
+		t.Error("the section list does not show the new title")
+	}
+}
