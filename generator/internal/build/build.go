@@ -21,6 +21,7 @@ import (
 	"mehfooz/generator/internal/markdown"
 	"mehfooz/generator/internal/render"
 	"mehfooz/generator/internal/site"
+	"mehfooz/generator/internal/translation"
 )
 
 // Sink receives output files. *output.Writer is one; check uses Discard.
@@ -68,6 +69,18 @@ type Report struct {
 	Files  int
 	Heavy  []Weight // heaviest HTML pages, heaviest first
 	Assets map[string]string
+	// Translations is every page of every language but the source one.
+	Translations []TranslationState
+	// Stamps is the translated_from value of each source page as it is
+	// now, by Rel, for translate-status --stamp.
+	Stamps map[string]string
+}
+
+// TranslationState is how one translation stands against its source page.
+type TranslationState struct {
+	Lang, Rel, Path string // Path: the translation's file, or where it should be
+	Status          translation.Status
+	Changed         []string // anchors of the sections to update ("" is the intro)
 }
 
 // Weight is one page's size on the wire.
@@ -84,6 +97,9 @@ type rendered struct {
 	links    []markdown.Link
 	sections []markdown.Section
 	size     int
+	// For translations: how they stand against the source page.
+	status  translation.Status
+	changed []string
 }
 
 // Run builds the site into out. Every diagnostic is returned; the caller
@@ -125,10 +141,17 @@ func load(in Input) (*builder, diag.List) {
 	diags.Append(d)
 	b := &builder{in: in, site: s, cfg: cfg, rend: rend, facts: facts}
 	b.convs = map[string]*markdown.Converter{}
+	b.fallbackConvs = map[string]*markdown.Converter{}
+	src := langs[0]
 	for _, l := range langs {
 		b.convs[l] = markdown.New(l, facts, &langLinks{b: b, lang: l},
 			markdown.WithExternalLabel(rend.T(l, "external_link")),
 			markdown.WithCheckLabel(rend.T(l, "check_mark")))
+		// A stand-in for a missing translation: source-language text whose
+		// links lead to this language's pages.
+		b.fallbackConvs[l] = markdown.New(src, facts, &langLinks{b: b, lang: l},
+			markdown.WithExternalLabel(rend.T(src, "external_link")),
+			markdown.WithCheckLabel(rend.T(src, "check_mark")))
 	}
 	return b, diags
 }
@@ -170,7 +193,22 @@ func (b *builder) all(out Sink) (*Report, diag.List) {
 	}
 	diags.Append(b.writeExtras())
 
-	rep := &Report{Pages: len(b.results), Assets: assets}
+	rep := &Report{Pages: len(b.results), Assets: assets, Translations: b.translations(), Stamps: map[string]string{}}
+	for _, p := range b.site.Lang(b.site.Langs[0]) {
+		if r := b.results[p]; r != nil {
+			rep.Stamps[p.Rel] = translation.Stamp(sectionsOf(r.sections))
+		}
+	}
+	for _, t := range rep.Translations {
+		if t.Status == translation.Missing {
+			src := b.site.Page(b.site.Langs[0], t.Rel)
+			diags.Add(diag.Warnf(diag.Pos{File: src.File.Path, Line: 1, Col: 1}, "missing-translation",
+				"no %s translation: %s does not exist, so the %s site shows this page in %s with a notice",
+				t.Lang, t.Path, t.Lang, b.site.Langs[0]).
+				WithHint("translate it into %s, then run mehfooz translate-status --stamp %s", t.Path, t.Path))
+		}
+	}
+	diags.Append(b.writeTranslationPages(rep.Translations))
 	for _, r := range b.results {
 		rep.Heavy = append(rep.Heavy, Weight{URL: r.page.URL, HTML: r.size})
 	}
@@ -193,6 +231,9 @@ type builder struct {
 	out     Sink
 	assets  map[string]string
 	convs   map[string]*markdown.Converter
+	// fallbackConvs convert source-language pages shown in place of a
+	// missing translation, by the language they stand in for.
+	fallbackConvs map[string]*markdown.Converter
 }
 
 // langLinks is the markdown.Links of one language's converter.
@@ -260,18 +301,38 @@ func (b *builder) renderPage(p *site.Page, translated bool) (*rendered, diag.Lis
 	done := b.results
 	f := p.File
 	mp := markdown.Page{Path: f.Path, Rel: f.Rel, Lang: f.Lang, Source: f.Source, BodyOffset: f.BodyOffset, Offsets: f.Offsets}
-	if translated {
-		// The source-language page is the first language's page at the same Rel.
-		if src := b.site.Page(b.site.Langs[0], p.Rel); src != nil && done[src] != nil {
-			mp.HeadingIDs = done[src].headings
-			if mp.HeadingIDs == nil {
-				mp.HeadingIDs = []markdown.Heading{}
-			}
+	conv := b.convs[p.Lang]
+	var status translation.Status
+	var changed []string
+	var diags diag.List
+	src := b.site.Page(b.site.Langs[0], p.Rel)
+	switch {
+	case p.Fallback != nil:
+		conv = b.fallbackConvs[p.Lang]
+		status = translation.Missing
+	case translated && src != nil && done[src] != nil:
+		// Translations take the source page's heading ids by position.
+		mp.HeadingIDs = done[src].headings
+		if mp.HeadingIDs == nil {
+			mp.HeadingIDs = []markdown.Heading{}
+		}
+		var err error
+		status, changed, err = translation.Check(f.Meta.TranslatedFrom, sectionsOf(done[src].sections))
+		pos := f.Meta.Pos.Value("translated_from")
+		switch {
+		case err != nil:
+			diags.Add(diag.Errorf(pos, "translated-from", "translated_from: %v", err).
+				WithHint("run mehfooz translate-status --stamp %s once the translation matches the source page", f.Path))
+		case status == translation.Outdated:
+			diags.Add(diag.Warnf(pos, "outdated-translation", "the %s page changed since this was translated, in: %s",
+				b.site.Langs[0], anchorList(changed)).
+				WithHint("update those sections from %s, then run mehfooz translate-status --stamp %s", src.File.Path, f.Path))
 		}
 	}
-	res := b.convs[p.Lang].Convert(mp)
-	diags := res.Diags
+	res := conv.Convert(mp)
+	diags.Append(res.Diags)
 	d := b.pageData(p, res)
+	b.banner(d, p, src, res, status, changed)
 	html, err := b.rend.Page(d)
 	if err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: f.Path}, "layout", "rendering with layouts/%s.html: %v", p.Kind, err))
@@ -282,7 +343,137 @@ func (b *builder) renderPage(p *site.Page, translated bool) (*rendered, diag.Lis
 		diags.Add(diag.Errorf(diag.Pos{File: f.Path}, "output", "%v", err))
 		return nil, diags
 	}
-	return &rendered{page: p, headings: res.Headings, links: res.Links, sections: res.Sections, size: len(written)}, diags
+	return &rendered{page: p, headings: res.Headings, links: res.Links, sections: res.Sections, size: len(written),
+		status: status, changed: changed}, diags
+}
+
+// translations lists how every translation stands, by language then path.
+func (b *builder) translations() []TranslationState {
+	var out []TranslationState
+	for _, p := range b.site.Pages {
+		if p.Lang == b.site.Langs[0] {
+			continue
+		}
+		r := b.results[p]
+		if r == nil {
+			continue
+		}
+		path := p.File.Path
+		if p.Fallback != nil {
+			path = strings.TrimSuffix(b.in.ContentPrefix, "/") + "/" + p.Lang + "/" + p.Rel
+		}
+		out = append(out, TranslationState{Lang: p.Lang, Rel: p.Rel, Path: path, Status: r.status, Changed: r.changed})
+	}
+	return out
+}
+
+// writeTranslationPages publishes the translation table for contributors,
+// one page per language at <lang>/translations/.
+func (b *builder) writeTranslationPages(states []TranslationState) diag.List {
+	var diags diag.List
+	for _, l := range b.cfg.Languages {
+		url := l.Code + "/translations/"
+		root := site.Root(url)
+		d := &render.PageData{
+			Lang: l.Code, Dir: l.Direction, Kind: "translations",
+			Title: b.rend.T(l.Code, "translations_title"), Description: b.rend.T(l.Code, "translations_intro"),
+			SiteTitle: b.cfg.Title[l.Code], CSP: render.CSP, QuickExit: b.cfg.QuickExit,
+			Home: site.RelURL(url, l.Code+"/"), SearchURL: site.RelURL(url, l.Code+"/search/"), Assets: b.assetURLs(root),
+		}
+		d.Links = func(rel string) (string, bool) {
+			q := b.site.Page(l.Code, rel)
+			if q == nil {
+				return "", false
+			}
+			return site.RelURL(url, q.URL), true
+		}
+		groups := map[string]*render.Group{}
+		var order []string
+		for _, t := range states {
+			g := groups[t.Lang]
+			if g == nil {
+				g = &render.Group{ID: "lang-" + t.Lang, Title: b.cfg.Language(t.Lang).Name}
+				groups[t.Lang] = g
+				order = append(order, t.Lang)
+			}
+			p := b.site.Page(t.Lang, t.Rel)
+			status := strings.ReplaceAll(t.Status.String(), " ", "_")
+			item := render.Item{Title: p.Title(), URL: site.RelURL(url, p.URL), ID: status,
+				Description: b.rend.T(l.Code, "status_"+status)}
+			if len(t.Changed) > 0 {
+				item.Description += ": " + anchorList(t.Changed)
+			}
+			g.Items = append(g.Items, item)
+		}
+		for _, k := range order {
+			d.Groups = append(d.Groups, *groups[k])
+		}
+		html, err := b.rend.Page(d)
+		if err == nil {
+			_, err = b.out.Write(url+"index.html", html)
+		}
+		if err != nil {
+			diags.Add(diag.Errorf(diag.Pos{File: b.in.LayoutsPrefix + "/translations.html"}, "layout", "%v", err))
+		}
+	}
+	return diags
+}
+
+func sectionsOf(ss []markdown.Section) []translation.Section {
+	out := make([]translation.Section, len(ss))
+	for i, s := range ss {
+		out[i] = translation.Section{Anchor: s.Anchor, Heading: s.Heading, Text: s.Text}
+	}
+	return out
+}
+
+func anchorList(anchors []string) string {
+	parts := make([]string, len(anchors))
+	for i, a := range anchors {
+		if a == "" {
+			parts[i] = "the introduction"
+		} else {
+			parts[i] = "#" + a
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// banner tells the reader when a page is not (or no longer) a faithful
+// translation, in the reader's language, with a link to the source.
+func (b *builder) banner(d *render.PageData, p, src *site.Page, res markdown.Result, status translation.Status, changed []string) {
+	if src == nil || src == p {
+		return
+	}
+	srcURL := site.RelURL(p.URL, src.URL)
+	switch status {
+	case translation.Missing:
+		srcLang := b.cfg.Language(src.Lang)
+		d.ContentLang, d.ContentDir = src.Lang, srcLang.Direction
+		d.Banner = &render.Banner{Kind: "fallback", URL: srcURL}
+	case translation.Outdated:
+		bn := &render.Banner{Kind: "outdated", URL: srcURL}
+		for _, a := range changed {
+			title := ""
+			for _, h := range res.Headings {
+				if h.ID == a {
+					title = h.Text
+				}
+			}
+			if a == "" {
+				title = b.rend.T(p.Lang, "banner_intro")
+			}
+			if title == "" {
+				continue // removed from the source: nothing here to point at
+			}
+			u := srcURL
+			if a != "" {
+				u += "#" + a
+			}
+			bn.Sections = append(bn.Sections, render.Item{Title: title, URL: u, ID: a})
+		}
+		d.Banner = bn
+	}
 }
 
 func (b *builder) pageData(p *site.Page, res markdown.Result) *render.PageData {
@@ -328,6 +519,9 @@ func (b *builder) pageData(p *site.Page, res markdown.Result) *render.PageData {
 	}
 	if cfg.BaseURL != "" {
 		d.Canonical = cfg.BaseURL + p.URL
+		if p.Fallback != nil {
+			d.Canonical = cfg.BaseURL + p.Fallback.URL
+		}
 	}
 	d.Alternates = b.alternates(p)
 	for q := p.Parent; q != nil; q = q.Parent {
@@ -369,11 +563,11 @@ func (b *builder) alternates(p *site.Page) []render.Alternate {
 			continue
 		}
 		target := b.site.Page(l.Code, p.Rel)
-		url := l.Code + "/"
+		url, stub := l.Code+"/", true
 		if target != nil {
-			url = target.URL
+			url, stub = target.URL, target.Fallback != nil
 		}
-		out = append(out, render.Alternate{Code: l.Code, Name: l.Name, Dir: l.Direction, URL: site.RelURL(p.URL, url)})
+		out = append(out, render.Alternate{Code: l.Code, Name: l.Name, Dir: l.Direction, URL: site.RelURL(p.URL, url), Stub: stub})
 	}
 	return out
 }
@@ -684,7 +878,7 @@ func (b *builder) sitemap(results map[*site.Page]*rendered) []byte {
 	}
 	var urls []u
 	for _, p := range b.site.Pages {
-		if results[p] == nil {
+		if results[p] == nil || p.Fallback != nil {
 			continue
 		}
 		e := u{Loc: b.cfg.BaseURL + p.URL}
@@ -692,6 +886,9 @@ func (b *builder) sitemap(results map[*site.Page]*rendered) []byte {
 			e.LastMod = t.Format("2006-01-02")
 		}
 		for _, t := range p.Translations {
+			if t.Fallback != nil {
+				continue
+			}
 			e.Links = append(e.Links, link{Rel: "alternate", HrefLang: t.Lang, Href: b.cfg.BaseURL + t.URL})
 		}
 		urls = append(urls, e)

@@ -171,3 +171,91 @@ func TestIncrementalRendersOnlyWhatChanged(t *testing.T) {
 		t.Error("the section list does not show the new title")
 	}
 }
+
+func TestMissingAndOutdatedTranslations(t *testing.T) {
+	in, dir := testSite(t, map[string]string{
+		"en/guides/wellbeing.md": page("Looking after yourself", "Rest.\n\n## Sleep\n\nTry to sleep. See [evidence](evidence.md).\n"),
+	})
+	w, _ := output.New(filepath.Join(dir, "public"))
+	rep, diags := Run(in, w)
+	if diags.Err() != nil {
+		t.Fatal(diags)
+	}
+	w.Commit()
+	var missing, unstamped int
+	for _, s := range rep.Translations {
+		switch s.Status.String() {
+		case "missing":
+			missing++
+			if s.Rel != "guides/wellbeing.md" {
+				t.Errorf("missing: %s", s.Rel)
+			}
+		case "not stamped":
+			unstamped++
+		}
+	}
+	if missing != 1 || unstamped != 4 {
+		t.Errorf("missing %d, unstamped %d", missing, unstamped)
+	}
+	found := false
+	for _, d := range diags {
+		if d.Rule == "missing-translation" && strings.HasSuffix(d.Pos.File, "en/guides/wellbeing.md") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no missing-translation warning: %v", diags)
+	}
+	// The Urdu site has the page, in English, under Urdu navigation.
+	html, err := os.ReadFile(filepath.Join(dir, "public", "ur", "guides", "wellbeing", "index.html"))
+	if err != nil {
+		t.Fatal("no stand-in page for the missing translation")
+	}
+	for _, want := range []string{`<html lang="ur" dir="rtl"`, `<main id="main" tabindex="-1" lang="en" dir="ltr">`,
+		`اس صفحے کا ابھی اردو میں ترجمہ نہیں ہوا`, `href="../evidence/"`, `Try to sleep.`} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("stand-in page lacks %s", want)
+		}
+	}
+	if !strings.Contains(string(mustRead(t, dir, "en/translations/index.html")), "Looking after yourself") {
+		t.Error("the translations page does not list the missing page")
+	}
+
+	// Stamp the Urdu evidence page, change one English section: outdated.
+	urPath := filepath.Join(dir, "content", "ur", "guides", "evidence.md")
+	src, _ := os.ReadFile(urPath)
+	src = []byte(strings.Replace(string(src), "reviewed: 2026-11-01\n", "reviewed: 2026-11-01\ntranslated_from: \""+rep.Stamps["guides/evidence.md"]+"\"\n", 1))
+	os.WriteFile(urPath, src, 0o644)
+	enPath := filepath.Join(dir, "content", "en", "guides", "evidence.md")
+	os.WriteFile(enPath, []byte(page("Keep evidence", "Intro.\n\n## Screenshots\n\nTake them with the date showing.\n\n## Links\n\nSee [threats](threats.md#what-to-do).\n")), 0o644)
+	w, _ = output.New(filepath.Join(dir, "public"))
+	rep, diags = Run(in, w)
+	if diags.Err() != nil {
+		t.Fatal(diags)
+	}
+	w.Commit()
+	var warn string
+	for _, d := range diags {
+		if d.Rule == "outdated-translation" {
+			warn = d.Error()
+		}
+	}
+	if !strings.Contains(warn, "ur/guides/evidence.md:5:18") || !strings.Contains(warn, "#screenshots") || strings.Contains(warn, "#links") {
+		t.Errorf("outdated warning = %q", warn)
+	}
+	html = mustRead(t, dir, "ur/guides/evidence/index.html")
+	for _, want := range []string{`ترجمے کے بعد`, `<a href="../../../en/guides/evidence/#screenshots">اسکرین شاٹ</a>`} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("outdated page lacks %s:\n%s", want, html)
+		}
+	}
+}
+
+func mustRead(t *testing.T, dir, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, "public", filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

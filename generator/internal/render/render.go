@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -66,7 +67,22 @@ func New(fsys fs.FS, prefix string, i18n map[string]map[string]string) (*Rendere
 	if len(diags) > 0 {
 		return nil, diags
 	}
-	for _, k := range kindLayouts {
+	// Every other top-level layout is a page kind: the required ones, and
+	// any a site adds (letter.html serves pages of kind letter).
+	kinds := append([]string{}, kindLayouts...)
+	all, _ := fs.Glob(fsys, "*.html")
+	sort.Strings(all)
+	isStandalone := map[string]bool{}
+	for _, f := range standalone {
+		isStandalone[f] = true
+	}
+	for _, f := range all {
+		k := strings.TrimSuffix(f, ".html")
+		if f != "base.html" && !isStandalone[f] && !slices.Contains(kinds, k) {
+			kinds = append(kinds, k)
+		}
+	}
+	for _, k := range kinds {
 		t, err := base.Clone()
 		if err != nil {
 			diags.Add(diag.Errorf(diag.Pos{File: prefix}, "layout", "%v", err))
@@ -148,9 +164,20 @@ type Group struct {
 	Items     []Item
 }
 
+// Banner is a notice above the text: "fallback" (not translated yet) or
+// "outdated" (the source changed in Sections since translation).
+type Banner struct {
+	Kind     string
+	URL      string // the source-language page
+	Sections []Item
+}
+
 // Alternate is the same page in another language.
 type Alternate struct {
 	Code, Name, Dir, URL string
+	// Stub: there is no real translation there (only a stand-in or the
+	// language's home), so no hreflang link claims one.
+	Stub bool
 }
 
 // Source is a cited source.
@@ -183,6 +210,10 @@ type PageData struct {
 	Checks        bool
 	IsSectionRoot bool
 	SearchAttrs   template.HTMLAttr
+	// ContentLang and ContentDir are set when the text is not in the
+	// page's language (a stand-in for a missing translation).
+	ContentLang, ContentDir string
+	Banner                  *Banner
 
 	// Assets maps a static path ("css/site.css") to its URL from this page.
 	Assets map[string]string

@@ -42,6 +42,11 @@ type Page struct {
 	Section string // first directory, "" at the top
 	IsIndex bool   // an _index.md
 
+	// Fallback is set on a stand-in for a missing translation: the
+	// source-language page shown under this language's navigation, so a
+	// link never ends in a 404 while the translation is being written.
+	Fallback *Page
+
 	Parent       *Page
 	Children     []*Page // a list page's pages, by weight then title
 	Translations []*Page // the same page in the other languages, in site order
@@ -103,10 +108,51 @@ func New(cfg *config.Site, files []*content.File) (*Site, diag.List) {
 		s.Pages = append(s.Pages, p)
 		s.byLang[p.Lang][p.Rel] = p
 	}
+	s.fallbacks(urls)
 	s.link()
 	diags.Append(s.aliases(urls))
 	diags.Append(s.checkWorkshops())
 	return s, diags
+}
+
+// fallbacks adds a stand-in in every other language for each source page
+// that has no translation there.
+func (s *Site) fallbacks(urls map[string]*Page) {
+	if len(s.Langs) < 2 {
+		return
+	}
+	var add []*Page
+	for _, p := range s.Pages {
+		if p.Lang != s.Langs[0] {
+			continue
+		}
+		for _, l := range s.Langs[1:] {
+			if s.byLang[l][p.Rel] != nil {
+				continue
+			}
+			q := *p
+			q.Lang, q.Fallback = l, p
+			q.URL = l + strings.TrimPrefix(p.URL, p.Lang)
+			if urls[q.URL] != nil {
+				continue
+			}
+			urls[q.URL] = &q
+			s.byLang[l][q.Rel] = &q
+			add = append(add, &q)
+		}
+	}
+	s.Pages = append(s.Pages, add...)
+	order := map[string]int{}
+	for i, l := range s.Langs {
+		order[l] = i
+	}
+	sort.SliceStable(s.Pages, func(i, j int) bool {
+		a, b := s.Pages[i], s.Pages[j]
+		if a.Lang != b.Lang {
+			return order[a.Lang] < order[b.Lang]
+		}
+		return a.Rel < b.Rel
+	})
 }
 
 // pageKey maps "guides/evidence.md" to "guides/evidence" and
@@ -192,6 +238,9 @@ func (s *Site) parentOf(p *Page) *Page {
 func (s *Site) aliases(urls map[string]*Page) diag.List {
 	var diags diag.List
 	for _, p := range s.Pages {
+		if p.Fallback != nil {
+			continue
+		}
 		for _, a := range p.File.Meta.Aliases {
 			pos := s.PosOf(p, a)
 			clean := strings.Trim(a, "/")
@@ -217,6 +266,9 @@ func (s *Site) aliases(urls map[string]*Page) diag.List {
 func (s *Site) checkWorkshops() diag.List {
 	var diags diag.List
 	for _, p := range s.Pages {
+		if p.Fallback != nil {
+			continue
+		}
 		for _, g := range p.File.Meta.Guides {
 			if _, ok := s.Resolve(p, g); !ok {
 				diags.Add(diag.Errorf(s.PosOf(p, g), "broken-link", "workshop guide %q: no page content/%s/%s",
