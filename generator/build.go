@@ -80,6 +80,9 @@ as it was. Errors are printed as file:line:col: message, one per line.`,
 		if !f.quiet {
 			files := w.Sizes()
 			fmt.Fprintf(e.stdout, "built %d pages, %d files into %s in %v\n", rep.Pages, len(files), f.out, time.Since(start).Round(time.Millisecond))
+			if sum, err := output.TreeHash(f.out); err == nil {
+				fmt.Fprintf(e.stdout, "tree sha256 %s\n", sum)
+			}
 			printHeavy(e.stdout, rep, f.out)
 		}
 		return 0
@@ -106,7 +109,21 @@ there is an error, 0 when there are only warnings (unless --strict).
 			fmt.Fprintf(e.stderr, "mehfooz check: --format must be text or github, not %q\n", f.format)
 			return 2
 		}
-		_, diags := build.Run(f.site.input(), build.Discard{})
+		// A real writer into a throwaway folder, so the page-weight budget
+		// is measured on the minified, compressed pages as served.
+		tmp, err := os.MkdirTemp("", "mehfooz-check-")
+		if err != nil {
+			fmt.Fprintf(e.stderr, "mehfooz: %v\n", err)
+			return 1
+		}
+		defer os.RemoveAll(tmp)
+		w, err := output.New(filepath.Join(tmp, "public"))
+		if err != nil {
+			fmt.Fprintf(e.stderr, "mehfooz: %v\n", err)
+			return 1
+		}
+		_, diags := build.Run(f.site.input(), w)
+		w.Abort()
 		printDiags(e.stderr, diags, f.format)
 		if len(diags) == 0 {
 			fmt.Fprintln(e.stdout, "mehfooz: no problems found")
@@ -131,8 +148,8 @@ func printHeavy(w interface{ Write([]byte) (int, error) }, rep *build.Report, ou
 	if n == 0 {
 		return
 	}
-	fmt.Fprintln(w, "heaviest pages (minified HTML bytes):")
+	fmt.Fprintln(w, "heaviest pages (KB, brotli with the stylesheet / minified HTML):")
 	for _, h := range rep.Heavy[:n] {
-		fmt.Fprintf(w, "  %7d  %s\n", h.HTML, h.URL)
+		fmt.Fprintf(w, "  %6.1f  %6.1f  /%s\n", float64(h.Brotli)/1024, float64(h.HTML)/1024, h.URL)
 	}
 }

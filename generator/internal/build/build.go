@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"mehfooz/generator/internal/config"
 	"mehfooz/generator/internal/content"
@@ -48,6 +49,9 @@ type Input struct {
 	ContentPrefix, LayoutsPrefix, StaticPrefix string
 	// Extra, when set, runs after pages are rendered (the search index).
 	Indexers []Indexer
+	// Now is the date age checks count from; zero means today. It never
+	// changes the output, only warnings.
+	Now time.Time
 }
 
 // Indexer is a later stage fed every rendered page's sections, such as the
@@ -85,8 +89,9 @@ type TranslationState struct {
 
 // Weight is one page's size on the wire.
 type Weight struct {
-	URL  string
-	HTML int
+	URL    string
+	HTML   int // minified
+	Brotli int // compressed, with the stylesheet; 0 when the sink does not compress
 }
 
 // rendered is what a page leaves behind once its HTML has gone to the sink;
@@ -160,7 +165,7 @@ func load(in Input) (*builder, diag.List) {
 func (b *builder) all(out Sink) (*Report, diag.List) {
 	var diags diag.List
 	b.out = out
-	assets, d := copyStatic(b.in.Static, b.in.StaticPrefix, out)
+	assets, d := copyStatic(b.in.Static, b.in.StaticPrefix, out, b.cfg.Budgets.ImageKB)
 	diags.Append(d)
 	if diags.Errors() > 0 {
 		return nil, diags
@@ -218,6 +223,13 @@ func (b *builder) all(out Sink) (*Report, diag.List) {
 		}
 		return rep.Heavy[i].URL < rep.Heavy[j].URL
 	})
+	now := b.in.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	diags.Append(b.checkAges(now))
+	diags.Append(b.checkReach())
+	diags.Append(b.checkWeights(rep))
 	return rep, diags
 }
 
@@ -647,7 +659,7 @@ func checkAnchors(s *site.Site, results map[*site.Page]*rendered) diag.List {
 
 // copyStatic copies static/ into the output; CSS, JS and WASM get
 // fingerprinted names, everything else keeps its path.
-func copyStatic(fsys fs.FS, prefix string, out Sink) (map[string]string, diag.List) {
+func copyStatic(fsys fs.FS, prefix string, out Sink, imageKB int) (map[string]string, diag.List) {
 	var diags diag.List
 	assets := map[string]string{}
 	var names []string
@@ -676,6 +688,9 @@ func copyStatic(fsys fs.FS, prefix string, out Sink) (map[string]string, diag.Li
 		if err != nil {
 			diags.Add(diag.Errorf(diag.Pos{File: path.Join(prefix, n)}, "static", "%v", err))
 			continue
+		}
+		if e := checkImage(n, path.Join(prefix, n), len(data), imageKB); e != nil {
+			diags.Add(e)
 		}
 		switch path.Ext(n) {
 		case ".css", ".js", ".wasm", ".idx":

@@ -10,6 +10,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -54,6 +55,7 @@ type Writer struct {
 
 	mu      sync.Mutex
 	written map[string]int // name → size, for duplicate detection and reports
+	brSizes map[string]int // name → brotli size, for the page-weight budget
 }
 
 // Option configures a Writer.
@@ -91,7 +93,7 @@ func New(dir string, opts ...Option) (*Writer, error) {
 	m.AddFunc("application/json", json.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFunc("text/xml", xml.Minify)
-	w := &Writer{final: dir, stage: stage, min: m, minify: true, compress: true, brLevel: 6, written: map[string]int{}}
+	w := &Writer{final: dir, stage: stage, min: m, minify: true, compress: true, brLevel: 6, written: map[string]int{}, brSizes: map[string]int{}}
 	for _, o := range opts {
 		o(w)
 	}
@@ -196,6 +198,9 @@ func (w *Writer) writeRaw(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
+	w.mu.Lock()
+	w.brSizes[name] = len(br)
+	w.mu.Unlock()
 	if err := os.WriteFile(full+".br", br, 0o644); err != nil {
 		return err
 	}
@@ -222,6 +227,14 @@ func Compress(data []byte, brLevel int) (br, gz []byte, err error) {
 		return nil, nil, err
 	}
 	return b.Bytes(), g.Bytes(), nil
+}
+
+// BrotliSize returns the size of name's .br sibling, if it has one.
+func (w *Writer) BrotliSize(name string) (int, bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	n, ok := w.brSizes[name]
+	return n, ok
 }
 
 // Sizes returns every written name with its size, sorted by name.
@@ -270,3 +283,34 @@ func (w *Writer) Commit() error {
 
 // Abort drops the staged files; the final directory is untouched.
 func (w *Writer) Abort() error { return os.RemoveAll(w.stage) }
+
+// TreeHash returns a SHA-256 over every file under dir: its slash path and
+// its content's hash, in path order. Two builds with the same hash served
+// the same bytes at the same addresses.
+func TreeHash(dir string) (string, error) {
+	var names []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			names = append(names, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	sort.Strings(names)
+	h := sha256.New()
+	for _, n := range names {
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(n)))
+		if err != nil {
+			return "", err
+		}
+		sum := sha256.Sum256(data)
+		fmt.Fprintf(h, "%s\x00%x\n", n, sum)
+	}
+	return fmt.Sprintf("%x", h.Sum(nil)), nil
+}

@@ -1,0 +1,194 @@
+package build
+
+import (
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/site"
+)
+
+// The checks here need every page at once, so they run after rendering.
+
+// navTargets are the pages the layouts link from every page; reachability
+// starts from them as well as from each language's home.
+var navTargets = []string{"_index.md", "start/_index.md", "helplines/_index.md", "guides/_index.md", "about.md", "guides/cover-your-tracks.md"}
+
+// checkAges reports facts and pages whose verification has grown old.
+func (b *builder) checkAges(now time.Time) diag.List {
+	var diags diag.List
+	bud := b.cfg.Budgets
+	if b.facts != nil && bud.FactMaxAgeDays > 0 {
+		limit := now.AddDate(0, 0, -bud.FactMaxAgeDays)
+		for _, f := range b.facts.Entries() {
+			if t := f.VerifiedOn.Time; !t.IsZero() && t.Before(limit) {
+				diags.Add(diag.Warnf(f.Pos, "stale-fact", "fact %q was last verified on %s, more than %d days ago",
+					f.Key, t.Format("2006-01-02"), bud.FactMaxAgeDays).
+					WithHint("check it against its source (%s), then update verified_on", f.Source))
+			}
+		}
+	}
+	if bud.ReviewMaxAgeDays > 0 {
+		limit := now.AddDate(0, 0, -bud.ReviewMaxAgeDays)
+		for _, p := range b.site.Pages {
+			if p.Fallback != nil {
+				continue
+			}
+			if t := p.File.Meta.Reviewed.Time; !t.IsZero() && t.Before(limit) {
+				diags.Add(diag.Warnf(p.File.Meta.Pos.Value("reviewed"), "stale-review",
+					"page last reviewed on %s, more than %d days ago", t.Format("2006-01-02"), bud.ReviewMaxAgeDays).
+					WithHint("read it again against the facts and the platforms as they are today, then update reviewed"))
+			}
+		}
+	}
+	return diags
+}
+
+// checkReach reports pages that no reader can get to, and decision-tree
+// pages that leave the reader with nowhere to go.
+func (b *builder) checkReach() diag.List {
+	var diags diag.List
+	out := map[*site.Page][]*site.Page{}
+	for _, p := range b.site.Pages {
+		r := b.results[p]
+		if r == nil {
+			continue
+		}
+		for _, l := range r.links {
+			if q := b.site.Page(p.Lang, l.Target); q != nil && q != p {
+				out[p] = append(out[p], q)
+			}
+		}
+		if p.Kind == site.KindList || p.Kind == site.KindHome || p.Kind == "workshop" {
+			out[p] = append(out[p], p.Children...)
+		}
+		for _, g := range p.File.Meta.Guides {
+			if q, ok := b.site.Resolve(p, g); ok {
+				out[p] = append(out[p], q)
+			}
+		}
+	}
+	for _, l := range b.site.Langs {
+		seen := map[*site.Page]bool{}
+		var queue []*site.Page
+		for _, rel := range navTargets {
+			if p := b.site.Page(l, rel); p != nil && !seen[p] {
+				seen[p] = true
+				queue = append(queue, p)
+			}
+		}
+		for len(queue) > 0 {
+			p := queue[0]
+			queue = queue[1:]
+			for _, q := range out[p] {
+				if !seen[q] {
+					seen[q] = true
+					queue = append(queue, q)
+				}
+			}
+		}
+		for _, p := range b.site.Lang(l) {
+			if !seen[p] && p.Fallback == nil && b.results[p] != nil {
+				diags.Add(diag.Warnf(diag.Pos{File: p.File.Path, Line: 1, Col: 1}, "orphan-page",
+					"no page links to /%s, so readers cannot find it except by search", p.URL).
+					WithHint("link it from its section's page or from a related guide"))
+			}
+		}
+	}
+	diags.Append(b.checkTree(out))
+	return diags
+}
+
+// checkTree: every question of the decision tree (section start/) must
+// lead somewhere, and every end must lead to help outside the tree.
+func (b *builder) checkTree(out map[*site.Page][]*site.Page) diag.List {
+	var diags diag.List
+	for _, p := range b.site.Pages {
+		if p.Section != "start" || p.Fallback != nil || b.results[p] == nil {
+			continue
+		}
+		forward, help := 0, 0
+		for _, q := range out[p] {
+			switch {
+			case q.Section == "start" && !(q.IsIndex && q.Key == "start"):
+				forward++
+			case q.Section != "start":
+				help++
+			}
+		}
+		pos := diag.Pos{File: p.File.Path, Line: 1, Col: 1}
+		switch {
+		case forward == 0 && help == 0:
+			diags.Add(diag.Errorf(pos, "tree-dead-end", "decision-tree page /%s links nowhere", p.URL).
+				WithHint("add answers that link to the next questions, or the guides, complaint steps and helplines that fit"))
+		case forward == 0 && !leadsToHelp(out[p]):
+			diags.Add(diag.Errorf(pos, "tree-dead-end", "decision-tree end /%s does not lead to a guide, complaint route, platform page or helpline", p.URL).
+				WithHint("every end of the tree must say what to do next"))
+		}
+	}
+	return diags
+}
+
+func leadsToHelp(targets []*site.Page) bool {
+	for _, q := range targets {
+		switch q.Section {
+		case "guides", "complaint", "platforms", "helplines":
+			return true
+		}
+	}
+	return false
+}
+
+// checkWeights enforces the page-weight budget: each HTML page plus the
+// stylesheet, brotli-compressed, must fit in budget. It needs a sink that
+// compresses (the build's, and check's).
+func (b *builder) checkWeights(rep *Report) diag.List {
+	var diags diag.List
+	sz, ok := b.out.(interface{ BrotliSize(string) (int, bool) })
+	if !ok {
+		return nil
+	}
+	css, _ := sz.BrotliSize(b.assets["css/site.css"])
+	limit := b.cfg.Budgets.PageKB * 1024
+	for i, h := range rep.Heavy {
+		br, ok := sz.BrotliSize(h.URL + "index.html")
+		if !ok {
+			continue
+		}
+		rep.Heavy[i].Brotli = br + css
+		if limit > 0 && br+css > limit {
+			p := b.pageAt(h.URL)
+			file := "public/" + h.URL + "index.html"
+			if p != nil {
+				file = p.File.Path
+			}
+			diags.Add(diag.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "page-weight",
+				"/%s weighs %.1f KB with its stylesheet (brotli), over the %d KB budget", h.URL, float64(br+css)/1024, b.cfg.Budgets.PageKB).
+				WithHint("split the page, or shorten it; readers pay for every KB on prepaid data"))
+		}
+	}
+	sort.SliceStable(rep.Heavy, func(i, j int) bool { return rep.Heavy[i].Brotli > rep.Heavy[j].Brotli })
+	return diags
+}
+
+func (b *builder) pageAt(url string) *site.Page {
+	for _, p := range b.site.Pages {
+		if p.URL == url {
+			return p
+		}
+	}
+	return nil
+}
+
+// imageExts are the files the image budget applies to.
+var imageExts = map[string]bool{".png": true, ".jpg": true, ".jpeg": true, ".webp": true, ".gif": true, ".svg": true}
+
+func checkImage(name, file string, size, budgetKB int) *diag.Error {
+	if !imageExts[strings.ToLower(path.Ext(name))] || budgetKB <= 0 || size <= budgetKB*1024 {
+		return nil
+	}
+	return diag.Errorf(diag.Pos{File: file}, "image-size", "image is %d KB, over the %d KB budget", (size+1023)/1024, budgetKB).
+		WithHint("resize it (a phone screen is about 400 px wide) or save it as WebP or PNG with fewer colours")
+}
