@@ -272,9 +272,7 @@ func TestBrowserQuickExit(t *testing.T) {
 				case <-time.After(10 * time.Second):
 					t.Fatal("the quick exit did not navigate to its destination")
 				}
-				ctx, cancel := context.WithTimeout(tab.Ctx, 10*time.Second)
-				defer cancel()
-				after, err := chromedp.Run(ctx, chromedp.Poll[int](`document.title === "elsewhere" ? history.length : 0`))
+				after, err := browsertest.WaitFor[int](tab, 10*time.Second, `document.title === "elsewhere" ? history.length : 0`)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -299,9 +297,7 @@ func TestBrowserLanguageSwitchLandsOnTheSamePage(t *testing.T) {
 		if err := tab.Do(20*time.Second, chromedp.Navigate(origin+tc.from), chromedp.Click(chromedp.CSS("a.lang-link"))); err != nil {
 			t.Fatalf("%s: %v", tc.from, err)
 		}
-		ctx, cancel := context.WithTimeout(tab.Ctx, 10*time.Second)
-		loc, err := chromedp.Run(ctx, chromedp.Poll[string](`location.pathname === "`+tc.to+`" ? location.pathname : null`))
-		cancel()
+		loc, err := browsertest.WaitFor[string](tab, 10*time.Second, `location.pathname === "`+tc.to+`" ? location.pathname : ""`)
 		if err != nil || loc != tc.to {
 			t.Errorf("switch from %s: at %q (%v), want %s", tc.from, loc, err, tc.to)
 		}

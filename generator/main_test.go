@@ -58,7 +58,7 @@ func TestBuildBadInputNamesTheSpotAndKeepsTheOldSite(t *testing.T) {
 
 	cases := map[string]struct{ file, src, want string }{
 		"yaml": {"en/_index.md", "---\ntitle: Home\ndescription: Help.\nreviewed: 2026-11-01\ntitel: x\n---\nHello.\n",
-			`en/_index.md:5:1: unknown field "titel"`},
+			`en/_index.md:5:1: unknown key "titel"`},
 		"fact": {"en/_index.md", "---\ntitle: Home\ndescription: Help.\nreviewed: 2026-11-01\n---\nCall {{< fact \"nope\" >}}.\n",
 			`en/_index.md:6:6: unknown fact "nope"`},
 		"link": {"ur/_index.md", "---\ntitle: سرورق\ndescription: مدد۔\nreviewed: 2026-11-01\n---\nیہ [رہنما](guides/missing.md) دیکھیں۔\n",

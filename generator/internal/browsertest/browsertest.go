@@ -231,3 +231,24 @@ func exceptionText(d *runtime.ExceptionDetails) string {
 	}
 	return d.Text
 }
+
+// WaitFor evaluates expr until it gives a non-zero value or d passes. It
+// survives navigations: an evaluation that fails because the page it ran
+// in went away is simply tried again in the new one.
+func WaitFor[T comparable](tab *Tab, d time.Duration, expr string) (T, error) {
+	var zero T
+	deadline := time.Now().Add(d)
+	var last error
+	for time.Now().Before(deadline) {
+		v, err := Eval[T](tab, expr)
+		if err == nil && v != zero {
+			return v, nil
+		}
+		last = err
+		time.Sleep(50 * time.Millisecond)
+	}
+	if last == nil {
+		last = fmt.Errorf("%s stayed empty for %v", expr, d)
+	}
+	return zero, last
+}
