@@ -60,7 +60,9 @@ func (c *Code) SVG(title string) []byte {
 // and characters XML 1.0 forbids (most control characters, invalid UTF-8)
 // dropped.
 func writeEscaped(b *strings.Builder, s string) {
-	for _, r := range s {
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
+		s = s[size:]
 		switch {
 		case r == '&':
 			b.WriteString("&amp;")
@@ -70,10 +72,10 @@ func writeEscaped(b *strings.Builder, s string) {
 			b.WriteString("&gt;")
 		case r == '"':
 			b.WriteString("&quot;")
-		case r == utf8.RuneError, r == 0xFFFE, r == 0xFFFF:
-			// invalid UTF-8 or a non-character: drop
+		case r == utf8.RuneError && size == 1, r == 0xFFFE, r == 0xFFFF:
+			// invalid UTF-8 or a non-character: dropped
 		case r < 0x20 && r != '\t' && r != '\n' && r != '\r':
-			// C0 control: not allowed in XML 1.0
+			// a C0 control, which XML 1.0 forbids: dropped
 		default:
 			b.WriteRune(r)
 		}
