@@ -689,6 +689,11 @@ func copyStatic(fsys fs.FS, prefix string, out Sink, imageKB int) (map[string]st
 			diags.Add(diag.Errorf(diag.Pos{File: path.Join(prefix, n)}, "static", "%v", err))
 			continue
 		}
+		data, e := cleanImage(n, path.Join(prefix, n), data)
+		if e != nil {
+			diags.Add(e)
+			continue
+		}
 		if e := checkImage(n, path.Join(prefix, n), len(data), imageKB); e != nil {
 			diags.Add(e)
 		}

@@ -1,12 +1,18 @@
 package build
 
 import (
+	"bytes"
+	"encoding/binary"
+	"image"
+	"image/jpeg"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"mehfooz/generator/internal/imagemeta"
 	"mehfooz/generator/internal/output"
 )
 
@@ -258,4 +264,67 @@ func mustRead(t *testing.T, dir, name string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// gpsJPEG is a real JPEG with an Exif block holding a GPS position.
+func gpsJPEG(t *testing.T) []byte {
+	t.Helper()
+	img := image.NewGray(image.Rect(0, 0, 8, 8))
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	le := binary.LittleEndian
+	var tiff []byte
+	tiff = append(tiff, 'I', 'I', 42, 0, 8, 0, 0, 0) // header, IFD0 at 8
+	// IFD0: one entry, GPSInfo (0x8825) → GPS IFD at 26.
+	tiff = le.AppendUint16(tiff, 1)
+	tiff = le.AppendUint16(tiff, 0x8825)
+	tiff = le.AppendUint16(tiff, 4)
+	tiff = le.AppendUint32(tiff, 1)
+	tiff = le.AppendUint32(tiff, 26)
+	tiff = le.AppendUint32(tiff, 0)
+	// GPS IFD: GPSLatitudeRef "N".
+	tiff = le.AppendUint16(tiff, 1)
+	tiff = le.AppendUint16(tiff, 1)
+	tiff = le.AppendUint16(tiff, 2)
+	tiff = le.AppendUint32(tiff, 2)
+	tiff = append(tiff, 'N', 0, 0, 0)
+	tiff = le.AppendUint32(tiff, 0)
+	payload := append([]byte("Exif\x00\x00"), tiff...)
+	app1 := []byte{0xFF, 0xE1, byte((len(payload) + 2) >> 8), byte(len(payload) + 2)}
+	jpg := buf.Bytes()
+	out := append([]byte{0xFF, 0xD8}, app1...)
+	out = append(out, payload...)
+	return append(out, jpg[2:]...)
+}
+
+func TestImagesLoseTheirLocation(t *testing.T) {
+	in, dir := testSite(t, nil)
+	raw := gpsJPEG(t)
+	if !slices.Contains(imagemeta.Has(raw), imagemeta.KindGPS) {
+		t.Fatalf("test image has no GPS block: %v", imagemeta.Has(raw))
+	}
+	static := in.Static.(fstest.MapFS)
+	static["images/screenshot.jpg"] = &fstest.MapFile{Data: raw}
+	static["images/phone.heic"] = &fstest.MapFile{Data: []byte("....ftypheic")}
+	w, _ := output.New(filepath.Join(dir, "public"))
+	_, diags := Run(in, w)
+	if diags.Err() == nil || !strings.Contains(diags.Error(), "static/images/phone.heic: heic images can carry the place") {
+		t.Fatalf("HEIC accepted: %v", diags)
+	}
+	w.Abort()
+	delete(static, "images/phone.heic")
+	w, _ = output.New(filepath.Join(dir, "public"))
+	if _, diags = Run(in, w); diags.Err() != nil {
+		t.Fatal(diags)
+	}
+	w.Commit()
+	got := mustRead(t, dir, "images/screenshot.jpg")
+	if kinds := imagemeta.Has(got); len(kinds) > 0 {
+		t.Errorf("published image still carries %v", kinds)
+	}
+	if _, err := jpeg.Decode(bytes.NewReader(got)); err != nil {
+		t.Errorf("published image does not decode: %v", err)
+	}
 }

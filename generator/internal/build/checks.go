@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/imagemeta"
 	"mehfooz/generator/internal/site"
 )
 
@@ -191,4 +192,26 @@ func checkImage(name, file string, size, budgetKB int) *diag.Error {
 	}
 	return diag.Errorf(diag.Pos{File: file}, "image-size", "image is %d KB, over the %d KB budget", (size+1023)/1024, budgetKB).
 		WithHint("resize it (a phone screen is about 400 px wide) or save it as WebP or PNG with fewer colours")
+}
+
+// metadataFormats are image formats that can carry a location but that we
+// cannot clean; they must be converted first.
+var metadataFormats = map[string]bool{".tif": true, ".tiff": true, ".heic": true, ".heif": true, ".avif": true}
+
+// cleanImage strips camera, location and editing metadata from a JPEG,
+// PNG or WebP, so a volunteer's screenshot never tells where it was taken.
+func cleanImage(name, file string, data []byte) ([]byte, *diag.Error) {
+	ext := strings.ToLower(path.Ext(name))
+	if metadataFormats[ext] {
+		return nil, diag.Errorf(diag.Pos{File: file}, "image-format", "%s images can carry the place they were taken and cannot be cleaned here", strings.TrimPrefix(ext, ".")).
+			WithHint("save it as PNG, JPEG or WebP instead")
+	}
+	if !imageExts[ext] {
+		return data, nil
+	}
+	out, err := imagemeta.Strip(name, data)
+	if err != nil {
+		return nil, diag.Errorf(diag.Pos{File: file}, "image", "%v", err)
+	}
+	return out, nil
 }
