@@ -124,6 +124,7 @@ there is an error, 0 when there are only warnings (unless --strict).
 		}
 		_, diags := build.Run(f.site.input(), w)
 		w.Abort()
+		diags.Escalate(build.CheckErrors...)
 		printDiags(e.stderr, diags, f.format)
 		if len(diags) == 0 {
 			fmt.Fprintln(e.stdout, "mehfooz: no problems found")

@@ -108,6 +108,17 @@ func TestCheckFormatsAndExitCodes(t *testing.T) {
 	if code, _, stderr := mehfooz(t, "check", "--content", good, "--layouts", "../layouts", "--static", "../static"); code != 0 {
 		t.Errorf("check of good content exit %d:\n%s", code, stderr)
 	}
+	// A heading the translation lacks: the build warns, check fails.
+	drift := smallContent(t, map[string]string{
+		"en/about.md": "---\ntitle: About\ndescription: Us.\nreviewed: 2026-11-01\n---\n## Who\n\n## Why\n",
+		"ur/about.md": "---\ntitle: تعارف\ndescription: ہم۔\nreviewed: 2026-11-01\n---\n## کون\n",
+	})
+	if code, _, stderr := mehfooz(t, append([]string{"build", "-q"}, siteArgs(drift, filepath.Join(t.TempDir(), "public"))...)...); code != 0 || !strings.Contains(stderr, "warning: heading structure differs") {
+		t.Errorf("build with a heading mismatch: exit %d\n%s", code, stderr)
+	}
+	if code, _, stderr := mehfooz(t, "check", "--content", drift, "--layouts", "../layouts", "--static", "../static"); code != 1 || !strings.Contains(stderr, "ur/about.md:6:1: heading structure differs") {
+		t.Errorf("check with a heading mismatch: exit %d\n%s", code, stderr)
+	}
 	if code, _, _ := mehfooz(t, "check", "--format", "xml"); code != 2 {
 		t.Errorf("bad --format exit = %d, want 2", code)
 	}

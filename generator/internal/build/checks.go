@@ -13,6 +13,11 @@ import (
 
 // The checks here need every page at once, so they run after rendering.
 
+// CheckErrors are rules that only warn during a build (a translator's slip
+// must not take the site down for readers) but fail `mehfooz check`, the
+// gate volunteers and CI run before publishing.
+var CheckErrors = []string{"heading-mismatch"}
+
 // navTargets are the pages the layouts link from every page; reachability
 // starts from them as well as from each language's home.
 var navTargets = []string{"_index.md", "start/_index.md", "helplines/_index.md", "guides/_index.md", "about.md", "guides/cover-your-tracks.md"}

@@ -38,8 +38,8 @@ type FrontMatter struct {
 	Kind           string          `yaml:"kind"`                 // one of Kinds; empty means the section's default
 	Weight         int             `yaml:"weight"`               // order in the section, lower first
 	Draft          bool            `yaml:"draft"`
-	Topics         []string        `yaml:"topics"` // lowercase ASCII, the same in every language
-	Reviewed       strictyaml.Date `yaml:"reviewed,required"`
+	Topics         []string        `yaml:"topics"`   // lowercase ASCII, the same in every language
+	Reviewed       strictyaml.Date `yaml:"reviewed"` // required on every page but a section's _index.md
 	Sources        []Source        `yaml:"sources"`
 	Aliases        []string        `yaml:"aliases"`
 	Date           strictyaml.Date `yaml:"date"`

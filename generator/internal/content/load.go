@@ -251,6 +251,19 @@ func parsePage(a Asset, src []byte) (*File, diag.List) {
 	f.Body, f.BodyOffset = parts.Body, parts.BodyOffset
 	var diags diag.List
 	f.Meta, diags = decodeFrontMatter(f.Path, parts.FrontMatterLine, parts.FrontMatter)
+	// Advice must say when it was last checked; a section's list page
+	// (and the home) gives none of its own.
+	index := path.Base(a.Rel) == "_index.md"
+	parsed := true // a syntax error leaves no keys to judge
+	for _, d := range diags {
+		if !strings.HasPrefix(d.Msg, "missing required key") {
+			parsed = false
+		}
+	}
+	if !index && parsed && !f.Meta.Pos.Has("reviewed") {
+		diags.Add(diag.Errorf(diag.Pos{File: f.Path, Line: parts.FrontMatterLine, Col: 1}, ruleFrontMatter, `missing required key "reviewed"`).
+			WithHint(`add a line "reviewed: …"`))
+	}
 	return f, diags
 }
 

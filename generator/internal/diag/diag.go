@@ -256,3 +256,15 @@ func distance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// Escalate makes warnings of the given rules errors; check uses it for the
+// rules that must not reach a published site but should not stop a build.
+func (l List) Escalate(rules ...string) {
+	for _, e := range l {
+		for _, r := range rules {
+			if e.Rule == r {
+				e.Severity = SevError
+			}
+		}
+	}
+}

@@ -224,8 +224,11 @@ func sourceName(src []Heading) string {
 }
 
 func (cv *conversion) headingMismatch(n ast.Node, msg string) {
-	cv.errorf(n, "heading-mismatch", "heading structure differs from the source page: %s", msg).
+	// A warning when building, so one translator's slip does not take the
+	// site down; `check` (the volunteers' and CI's gate) makes it an error.
+	e := diag.Warnf(cv.pos(n), "heading-mismatch", "heading structure differs from the source page: %s", msg).
 		WithHint("translate every heading of the source page, in the same order and at the same level, so links to #sections work in both languages")
+	cv.res.Diags.Add(e)
 }
 
 func validID(id string) bool {
