@@ -31,9 +31,15 @@ wasm:
 		cp "$(GOROOT)/lib/wasm/wasm_exec.js" $(WASM_EXEC); \
 	fi
 
+# Fuzz targets run briefly on every `make test` (their seed corpora under
+# testdata/fuzz always run as plain tests); `make fuzz` runs them longer.
+FUZZTIME ?= 60s
+
 test: wasm
+	@out=$$(gofmt -l generator search); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -timeout 20m ./...
+	$(MAKE) --no-print-directory fuzz FUZZTIME=4s
 
 bench: $(BIN) wasm
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./generator/...
@@ -43,7 +49,7 @@ bench: $(BIN) wasm
 fuzz:
 	@for pkg in $$($(GO) list ./...); do \
 		for f in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz'); do \
-			echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime 60s $$pkg || exit 1; \
+			echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 		done; \
 	done
 
