@@ -49,6 +49,9 @@ type Input struct {
 	ContentPrefix, LayoutsPrefix, StaticPrefix string
 	// Extra, when set, runs after pages are rendered (the search index).
 	Indexers []Indexer
+	// Finishers run last, on every file the build wrote (the offline
+	// copies). They may write more files.
+	Finishers []Finisher
 	// Now is the date age checks count from; zero means today. It never
 	// changes the output, only warnings.
 	Now time.Time
@@ -59,6 +62,47 @@ type Input struct {
 // returns the static-asset names it wants the search pages to know.
 type Indexer interface {
 	Index(s *site.Site, docs map[string][]Doc, out Sink) (map[string]string, diag.List)
+}
+
+// Finisher is a last stage that works on the built site as files: files
+// maps every output name written so far to its bytes, as served.
+type Finisher interface {
+	Finish(s *site.Site, files map[string][]byte, out Sink) diag.List
+}
+
+// recorder is a Sink that remembers what passes through it, for finishers.
+type recorder struct {
+	Sink
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (r *recorder) Write(name string, data []byte) ([]byte, error) {
+	out, err := r.Sink.Write(name, data)
+	if err == nil {
+		r.mu.Lock()
+		r.files[name] = out
+		r.mu.Unlock()
+	}
+	return out, err
+}
+
+func (r *recorder) Asset(name string, data []byte) (string, error) {
+	final, err := r.Sink.Asset(name, data)
+	if err == nil {
+		r.mu.Lock()
+		r.files[final] = data
+		r.mu.Unlock()
+	}
+	return final, err
+}
+
+// BrotliSize passes through to the sink, when it knows.
+func (r *recorder) BrotliSize(name string) (int, bool) {
+	if sz, ok := r.Sink.(interface{ BrotliSize(string) (int, bool) }); ok {
+		return sz.BrotliSize(name)
+	}
+	return 0, false
 }
 
 // Doc is what a rendered page hands to indexers.
@@ -102,6 +146,9 @@ type rendered struct {
 	links    []markdown.Link
 	sections []markdown.Section
 	size     int
+	// body is the page's converted HTML, kept only for the kinds that
+	// print pages reuse (guides, workshops' guides).
+	body []byte
 	// For translations: how they stand against the source page.
 	status  translation.Status
 	changed []string
@@ -164,6 +211,11 @@ func load(in Input) (*builder, diag.List) {
 // all renders and writes everything.
 func (b *builder) all(out Sink) (*Report, diag.List) {
 	var diags diag.List
+	var rec *recorder
+	if len(b.in.Finishers) > 0 {
+		rec = &recorder{Sink: out, files: map[string][]byte{}}
+		out = rec
+	}
 	b.out = out
 	assets, d := copyStatic(b.in.Static, b.in.StaticPrefix, out, b.cfg.Budgets.ImageKB)
 	diags.Append(d)
@@ -182,6 +234,8 @@ func (b *builder) all(out Sink) (*Report, diag.List) {
 		}
 	}
 	diags.Append(checkAnchors(b.site, b.results))
+	b.codes = shortCodes(b.site)
+	diags.Append(b.writePrintPages())
 
 	docs := map[string][]Doc{}
 	for _, p := range b.site.Pages {
@@ -230,6 +284,11 @@ func (b *builder) all(out Sink) (*Report, diag.List) {
 	diags.Append(b.checkAges(now))
 	diags.Append(b.checkReach())
 	diags.Append(b.checkWeights(rep))
+	if rec != nil && diags.Errors() == 0 {
+		for _, f := range b.in.Finishers {
+			diags.Append(f.Finish(b.site, rec.files, rec.Sink))
+		}
+	}
 	return rep, diags
 }
 
@@ -246,31 +305,45 @@ type builder struct {
 	// fallbackConvs convert source-language pages shown in place of a
 	// missing translation, by the language they stand in for.
 	fallbackConvs map[string]*markdown.Converter
+	codes         map[string]string // guide key → short code
 }
 
 // langLinks is the markdown.Links of one language's converter.
 type langLinks struct {
 	b    *builder
 	lang string
+	at   string // when set, links are relative to this output URL instead of the page's
+}
+
+func (l *langLinks) from(fromRel string) (string, bool) {
+	if l.at != "" {
+		return l.at, true
+	}
+	p := l.b.site.Page(l.lang, fromRel)
+	if p == nil {
+		return "", false
+	}
+	return p.URL, true
 }
 
 // PageURL returns targetRel's URL relative to the page at fromRel.
 func (l *langLinks) PageURL(fromRel, targetRel string) (string, bool) {
-	from, to := l.b.site.Page(l.lang, fromRel), l.b.site.Page(l.lang, targetRel)
-	if from == nil || to == nil {
+	from, ok := l.from(fromRel)
+	to := l.b.site.Page(l.lang, targetRel)
+	if !ok || to == nil {
 		return "", false
 	}
-	return site.RelURL(from.URL, to.URL), true
+	return site.RelURL(from, to.URL), true
 }
 
 // AssetURL resolves a local image: the file must be in static/.
 func (l *langLinks) AssetURL(fromRel, targetRel string) (string, bool) {
-	from := l.b.site.Page(l.lang, fromRel)
-	u, ok := l.b.assets[targetRel]
-	if from == nil || !ok {
+	from, ok := l.from(fromRel)
+	u, found := l.b.assets[targetRel]
+	if !ok || !found {
 		return "", false
 	}
-	return site.Root(from.URL) + u, true
+	return site.Root(from) + u, true
 }
 
 // renderAll converts, renders and writes pages in parallel.
@@ -343,7 +416,7 @@ func (b *builder) renderPage(p *site.Page, translated bool) (*rendered, diag.Lis
 	}
 	res := conv.Convert(mp)
 	diags.Append(res.Diags)
-	d := b.pageData(p, res)
+	d := b.pageData(p, res, "")
 	b.banner(d, p, src, res, status, changed)
 	html, err := b.rend.Page(d)
 	if err != nil {
@@ -355,8 +428,12 @@ func (b *builder) renderPage(p *site.Page, translated bool) (*rendered, diag.Lis
 		diags.Add(diag.Errorf(diag.Pos{File: f.Path}, "output", "%v", err))
 		return nil, diags
 	}
-	return &rendered{page: p, headings: res.Headings, links: res.Links, sections: res.Sections, size: len(written),
-		status: status, changed: changed}, diags
+	r := &rendered{page: p, headings: res.Headings, links: res.Links, sections: res.Sections, size: len(written),
+		status: status, changed: changed}
+	if p.Kind == "guide" || p.Kind == "workshop" {
+		r.body = res.HTML
+	}
+	return r, diags
 }
 
 // translations lists how every translation stands, by language then path.
@@ -488,11 +565,15 @@ func (b *builder) banner(d *render.PageData, p, src *site.Page, res markdown.Res
 	}
 }
 
-func (b *builder) pageData(p *site.Page, res markdown.Result) *render.PageData {
+// pageData fills the layout's data for p's rendered text res. suffix puts
+// the page below p's address ("print/" for a handout), and every relative
+// URL is computed from there.
+func (b *builder) pageData(p *site.Page, res markdown.Result, suffix string) *render.PageData {
+	at := p.URL + suffix
 	cfg := b.cfg
 	lang := cfg.Language(p.Lang)
 	meta := p.File.Meta
-	root := site.Root(p.URL)
+	root := site.Root(at)
 	d := &render.PageData{
 		Lang:          p.Lang,
 		Dir:           lang.Direction,
@@ -503,8 +584,8 @@ func (b *builder) pageData(p *site.Page, res markdown.Result) *render.PageData {
 		Content:       template.HTML(res.HTML),
 		CSP:           render.CSP,
 		QuickExit:     cfg.QuickExit,
-		Home:          site.RelURL(p.URL, p.Lang+"/"),
-		SearchURL:     site.RelURL(p.URL, p.Lang+"/search/"),
+		Home:          site.RelURL(at, p.Lang+"/"),
+		SearchURL:     site.RelURL(at, p.Lang+"/search/"),
 		Checks:        len(res.Checks) > 0,
 		IsSectionRoot: p.IsIndex,
 		Duration:      meta.Duration,
@@ -527,20 +608,23 @@ func (b *builder) pageData(p *site.Page, res markdown.Result) *render.PageData {
 		if q == nil {
 			return "", false
 		}
-		return site.RelURL(p.URL, q.URL), true
+		return site.RelURL(at, q.URL), true
 	}
 	if cfg.BaseURL != "" {
-		d.Canonical = cfg.BaseURL + p.URL
+		d.Canonical = cfg.BaseURL + at
 		if p.Fallback != nil {
 			d.Canonical = cfg.BaseURL + p.Fallback.URL
 		}
 	}
-	d.Alternates = b.alternates(p)
+	d.Alternates = b.alternates(p, suffix)
+	if suffix == "" && p.Fallback == nil && (p.Kind == "guide" || p.Kind == "workshop") {
+		d.PrintURL = printSuffix
+	}
 	for q := p.Parent; q != nil; q = q.Parent {
-		d.Breadcrumbs = append([]render.Item{{Title: q.Title(), URL: site.RelURL(p.URL, q.URL)}}, d.Breadcrumbs...)
+		d.Breadcrumbs = append([]render.Item{{Title: q.Title(), URL: site.RelURL(at, q.URL)}}, d.Breadcrumbs...)
 	}
 	for _, c := range p.Children {
-		d.Children = append(d.Children, render.Item{Title: c.Title(), Description: c.File.Meta.Description, URL: site.RelURL(p.URL, c.URL)})
+		d.Children = append(d.Children, render.Item{Title: c.Title(), Description: c.File.Meta.Description, URL: site.RelURL(at, c.URL)})
 	}
 	for _, h := range res.Headings {
 		if h.Level == 2 {
@@ -548,11 +632,11 @@ func (b *builder) pageData(p *site.Page, res markdown.Result) *render.PageData {
 		}
 	}
 	for _, src := range meta.Sources {
-		d.Sources = append(d.Sources, render.Source{Title: src.Title, URL: src.URL})
+		d.Sources = append(d.Sources, render.Source{Title: src.Title, URL: src.URL, Short: markdown.ShortURL(src.URL)})
 	}
 	for _, g := range meta.Guides {
 		if q, ok := b.site.Resolve(p, g); ok {
-			d.Guides = append(d.Guides, render.Item{Title: q.Title(), Description: q.File.Meta.Description, URL: site.RelURL(p.URL, q.URL)})
+			d.Guides = append(d.Guides, render.Item{Title: q.Title(), Description: q.File.Meta.Description, URL: site.RelURL(at, q.URL)})
 		}
 	}
 	return d
@@ -568,7 +652,7 @@ func (b *builder) assetURLs(root string) map[string]string {
 
 // alternates lists every language's version of p: the page itself in its
 // own language too, as hreflang wants.
-func (b *builder) alternates(p *site.Page) []render.Alternate {
+func (b *builder) alternates(p *site.Page, suffix string) []render.Alternate {
 	var out []render.Alternate
 	for _, l := range b.cfg.Languages {
 		if l.Code == p.Lang {
@@ -577,9 +661,9 @@ func (b *builder) alternates(p *site.Page) []render.Alternate {
 		target := b.site.Page(l.Code, p.Rel)
 		url, stub := l.Code+"/", true
 		if target != nil {
-			url, stub = target.URL, target.Fallback != nil
+			url, stub = target.URL+suffix, target.Fallback != nil
 		}
-		out = append(out, render.Alternate{Code: l.Code, Name: l.Name, Dir: l.Direction, URL: site.RelURL(p.URL, url), Stub: stub})
+		out = append(out, render.Alternate{Code: l.Code, Name: l.Name, Dir: l.Direction, URL: site.RelURL(p.URL+suffix, url), Stub: stub})
 	}
 	return out
 }

@@ -328,3 +328,57 @@ func TestImagesLoseTheirLocation(t *testing.T) {
 		t.Errorf("published image does not decode: %v", err)
 	}
 }
+
+func TestPrintPagesQRAndShortAddresses(t *testing.T) {
+	in, dir := testSite(t, map[string]string{
+		"site.yaml":              strings.Replace(testSiteYAML, `base_url: ""`, `base_url: "https://example.org/"`, 1),
+		"en/workshops/_index.md": page("Workshops", "Packs.\n"),
+		"en/workshops/session.md": "---\ntitle: \"A session\"\ndescription: \"Ninety minutes.\"\nreviewed: 2026-11-01\nkind: workshop\nduration: \"90 minutes\"\n" +
+			"guides:\n  - ../guides/evidence.md\n  - ../guides/threats.md\n---\n## Notes for the facilitator\n\nStart with [evidence](../guides/evidence.md).\n",
+	})
+	w, _ := output.New(filepath.Join(dir, "public"))
+	if _, diags := Run(in, w); diags.Err() != nil {
+		t.Fatal(diags)
+	}
+	w.Commit()
+	guide := string(mustRead(t, dir, "en/guides/evidence/index.html"))
+	if !strings.Contains(guide, `href="print/"`) {
+		t.Error("the guide does not link its handout")
+	}
+	handout := string(mustRead(t, dir, "en/guides/evidence/print/index.html"))
+	for _, want := range []string{`<svg`, `role="img"`, `https://example.org/en/go/`, `href="../../threats/#what-to-do"`} {
+		if !strings.Contains(handout, want) {
+			t.Errorf("handout lacks %s", want)
+		}
+	}
+	ur := string(mustRead(t, dir, "ur/guides/evidence/print/index.html"))
+	if !strings.Contains(ur, `dir="rtl"`) || !strings.Contains(ur, `id="screenshots"`) {
+		t.Error("Urdu handout is not right-to-left with the shared heading ids")
+	}
+	ws := string(mustRead(t, dir, "en/workshops/session/print/index.html"))
+	for _, want := range []string{`id="guides-evidence--screenshots"`, `id="guides-threats--what-to-do"`, `href="#guides-evidence--top"`,
+		`href="../../../guides/threats/#what-to-do"`, `Notes for the facilitator`} {
+		if !strings.Contains(ws, want) {
+			t.Errorf("workshop print page lacks %s", want)
+		}
+	}
+	i := strings.Index(handout, "https://example.org/en/go/")
+	code := handout[i+len("https://example.org/en/go/") : i+len("https://example.org/en/go/")+4]
+	redirect := string(mustRead(t, dir, "en/go/"+code+"/index.html"))
+	if !strings.Contains(redirect, `url=../../guides/evidence/`) {
+		t.Errorf("short address %s does not redirect to the guide:\n%s", code, redirect)
+	}
+	both := string(mustRead(t, dir, "go/"+code+"/index.html"))
+	if !strings.Contains(both, `href="../../en/guides/evidence/"`) || !strings.Contains(both, `href="../../ur/guides/evidence/"`) {
+		t.Errorf("/go/%s/ does not offer both languages:\n%s", code, both)
+	}
+}
+
+func TestRebase(t *testing.T) {
+	in := `<a href="../threats/#x">a</a> <a href="#top">b</a> <a href="https://x.org/">c</a> <img src="../../../images/a.png"> <a href="tel:1991">d</a>`
+	got := string(rebase([]byte(in), "en/guides/evidence/", "en/workshops/session/print/"))
+	want := `<a href="../../../guides/threats/#x">a</a> <a href="#top">b</a> <a href="https://x.org/">c</a> <img src="../../../../images/a.png"> <a href="tel:1991">d</a>`
+	if got != want {
+		t.Errorf("rebase:\n got %s\nwant %s", got, want)
+	}
+}

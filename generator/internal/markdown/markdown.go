@@ -9,6 +9,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"net/url"
 	"path"
 	"strings"
 	"unicode"
@@ -402,6 +403,11 @@ func hasImage(n ast.Node) bool {
 func (cv *conversion) external(n ast.Node) {
 	n.SetAttributeString("rel", []byte("noopener noreferrer"))
 	n.SetAttributeString("class", []byte("external"))
+	if l, ok := n.(*ast.Link); ok {
+		if s := ShortURL(string(l.Destination)); s != "" {
+			n.SetAttributeString("data-short", []byte(s))
+		}
+	}
 	n.AppendChild(n, &externalMark{})
 }
 
@@ -566,4 +572,18 @@ func (cv *conversion) sections(doc ast.Node) {
 		}
 	}
 	flush()
+}
+
+// ShortURL is how an address is printed on paper: host and path without
+// the scheme, "www." or a query, cut to about 40 characters.
+func ShortURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	s := strings.TrimPrefix(u.Host, "www.") + strings.TrimSuffix(u.EscapedPath(), "/")
+	if r := []rune(s); len(r) > 40 {
+		s = string(r[:39]) + "…"
+	}
+	return s
 }

@@ -122,6 +122,11 @@ func (r *nodeRenderer) renderShortcode(w util.BufWriter, src []byte, node ast.No
 		w.WriteString(`"`)
 		if n.external {
 			w.WriteString(` rel="noopener noreferrer" class="external"`)
+			if s := ShortURL(n.link); s != "" {
+				w.WriteString(` data-short="`)
+				w.Write(util.EscapeHTML([]byte(s)))
+				w.WriteString(`"`)
+			}
 		}
 		w.WriteString(`>`)
 		w.Write(util.EscapeHTML([]byte(n.text)))

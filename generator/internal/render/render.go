@@ -21,7 +21,7 @@ import (
 var kindLayouts = []string{"home", "list", "guide", "platform", "complaint", "workflow", "workshop", "page", "search"}
 
 // Standalone layouts define a whole document under their own name.
-var standalone = map[string]string{"alias": "alias.html", "chooser": "chooser.html", "notfound": "404.html"}
+var standalone = map[string]string{"alias": "alias.html", "chooser": "chooser.html", "notfound": "404.html", "shortcode": "shortcode.html"}
 
 // CSP is the policy every page carries, as <meta> and in the header files.
 // frame-ancestors is not allowed in <meta>; it lives in HeaderCSP only.
@@ -158,6 +158,12 @@ type Item struct {
 	Title, Description, URL, ID string
 }
 
+// Section is a whole guide inside a workshop's print page.
+type Section struct {
+	ID, Title, Description, ShortURL string
+	Content                          template.HTML
+}
+
 // Group is a titled list of items (the no-JavaScript topic index).
 type Group struct {
 	ID, Title string
@@ -181,7 +187,7 @@ type Alternate struct {
 }
 
 // Source is a cited source.
-type Source struct{ Title, URL string }
+type Source struct{ Title, URL, Short string }
 
 // PageData is everything a kind layout may use.
 type PageData struct {
@@ -214,6 +220,13 @@ type PageData struct {
 	// page's language (a stand-in for a missing translation).
 	ContentLang, ContentDir string
 	Banner                  *Banner
+	// Print pages: the QR code of the page's address (inline SVG, only
+	// with base_url), the short address to read out, and for a workshop
+	// every guide in order.
+	QR       template.HTML
+	ShortURL string
+	PrintURL string // on a guide or workshop: its print page
+	Sections []Section
 
 	// Assets maps a static path ("css/site.css") to its URL from this page.
 	Assets map[string]string

@@ -1,0 +1,195 @@
+package build
+
+import (
+	"fmt"
+	"hash/fnv"
+	"html/template"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/markdown"
+	"mehfooz/generator/internal/qr"
+	"mehfooz/generator/internal/render"
+	"mehfooz/generator/internal/site"
+)
+
+// Trainers take the site into rooms without internet: each guide gets a
+// printable handout, each workshop one printable page with all its guides,
+// and every guide a short address that can be read out (/go/1234/).
+
+const printSuffix = "print/"
+
+// shortCodes gives every guide a four-digit code from a hash of its key,
+// so codes printed on handouts stay the same when guides are added. On a
+// collision the later key (in key order) takes the next free code.
+func shortCodes(s *site.Site) map[string]string {
+	var keys []string
+	seen := map[string]bool{}
+	for _, p := range s.Pages {
+		if p.Kind == "guide" && !seen[p.Key] {
+			seen[p.Key] = true
+			keys = append(keys, p.Key)
+		}
+	}
+	sort.Strings(keys)
+	codes, used := map[string]string{}, map[int]bool{}
+	for _, k := range keys {
+		h := fnv.New32a()
+		h.Write([]byte(k))
+		n := 1000 + int(h.Sum32()%9000)
+		for used[n] {
+			n = 1000 + (n-1000+1)%9000
+		}
+		used[n] = true
+		codes[k] = fmt.Sprint(n)
+	}
+	return codes
+}
+
+var urlAttr = regexp.MustCompile(`(href|src)="([^"]*)"`)
+
+// rebase rewrites the relative links of HTML rendered for the page at
+// from so they work from the page at to (both output URLs ending in "/").
+// Converting the Markdown again would do the same, at twice the cost.
+func rebase(html []byte, from, to string) []byte {
+	if from == to {
+		return html
+	}
+	return urlAttr.ReplaceAllFunc(html, func(m []byte) []byte {
+		sub := urlAttr.FindSubmatch(m)
+		v := string(sub[2])
+		if v == "" || v[0] == '#' || v[0] == '/' || strings.Contains(strings.SplitN(v, "/", 2)[0], ":") {
+			return m
+		}
+		target, frag, _ := strings.Cut(v, "#")
+		abs := path.Join(path.Dir(from+"x"), target)
+		if strings.HasSuffix(target, "/") || target == "." || target == ".." {
+			abs += "/"
+		}
+		out := site.RelURL(to, strings.TrimPrefix(abs, "/"))
+		if !strings.HasSuffix(abs, "/") {
+			out = strings.TrimSuffix(out, "/") // a file, not a page
+		}
+		if frag != "" {
+			out += "#" + frag
+		}
+		return []byte(string(sub[1]) + `="` + out + `"`)
+	})
+}
+
+// shortURL is the address to read out for a guide, absolute when the site
+// knows its base URL.
+func (b *builder) shortURL(p *site.Page) string {
+	code, ok := b.codes[p.Key]
+	if !ok {
+		return ""
+	}
+	base := b.cfg.BaseURL
+	if base == "" {
+		base = "/"
+	}
+	return base + p.Lang + "/go/" + code + "/"
+}
+
+// qrFor draws the QR code of a page's address; none without base_url,
+// since a relative address cannot be scanned.
+func (b *builder) qrFor(p *site.Page) (template.HTML, error) {
+	if b.cfg.BaseURL == "" {
+		return "", nil
+	}
+	c, err := qr.Encode(b.cfg.BaseURL+p.URL, qr.M)
+	if err != nil {
+		return "", err
+	}
+	return template.HTML(c.SVG(b.rend.T(p.Lang, "qr_title") + ": " + b.cfg.BaseURL + p.URL)), nil
+}
+
+// writePrintPages writes handouts, workshop print pages and short-code
+// redirects. It runs after every page is rendered.
+func (b *builder) writePrintPages() diag.List {
+	var diags diag.List
+	fail := func(p *site.Page, err error) {
+		diags.Add(diag.Errorf(diag.Pos{File: p.File.Path}, "print", "%v", err))
+	}
+	for _, p := range b.site.Pages {
+		if b.results[p] == nil || p.Fallback != nil || (p.Kind != "guide" && p.Kind != "workshop") {
+			continue
+		}
+		url := p.URL + printSuffix
+		r := b.results[p]
+		res := markdown.Result{HTML: rebase(r.body, p.URL, url), Headings: r.headings}
+		d := b.pageData(p, res, printSuffix)
+		d.Breadcrumbs = append(d.Breadcrumbs, render.Item{Title: p.Title(), URL: site.RelURL(url, p.URL)})
+		d.Canonical = ""
+		var err error
+		if d.QR, err = b.qrFor(p); err != nil {
+			fail(p, err)
+			continue
+		}
+		switch p.Kind {
+		case "guide":
+			d.Kind = "handout"
+			d.ShortURL = b.shortURL(p)
+		case "workshop":
+			d.Kind = "workshop-print"
+			for _, g := range p.File.Meta.Guides {
+				q, ok := b.site.Resolve(p, g)
+				if !ok || b.results[q] == nil {
+					continue
+				}
+				prefix := strings.ReplaceAll(q.Key, "/", "-") + "--"
+				html := strings.ReplaceAll(string(rebase(b.results[q].body, q.URL, url)), ` id="`, ` id="`+prefix)
+				html = strings.ReplaceAll(html, ` href="#`, ` href="#`+prefix)
+				d.Sections = append(d.Sections, render.Section{
+					ID: prefix + "top", Title: q.Title(), Description: q.File.Meta.Description,
+					Content: template.HTML(html), ShortURL: b.shortURL(q),
+				})
+			}
+		}
+		html, err := b.rend.Page(d)
+		if err == nil {
+			_, err = b.out.Write(url+"index.html", html)
+		}
+		if err != nil {
+			fail(p, err)
+		}
+	}
+	// /<lang>/go/<code>/ redirects to the guide; /go/<code>/ offers both languages.
+	keys := make([]string, 0, len(b.codes))
+	for k := range b.codes {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		code := b.codes[k]
+		var langs []map[string]string
+		for _, l := range b.cfg.Languages {
+			rel := k + ".md"
+			p := b.site.Page(l.Code, rel)
+			if p == nil {
+				continue
+			}
+			from := l.Code + "/go/" + code + "/"
+			html, err := b.rend.Standalone("alias", map[string]any{"Lang": l.Code, "Dir": l.Direction,
+				"CSP": render.CSP, "Target": site.RelURL(from, p.URL), "Title": p.Title()})
+			if err == nil {
+				_, err = b.out.Write(from+"index.html", html)
+			}
+			if err != nil {
+				fail(p, err)
+			}
+			langs = append(langs, map[string]string{"Code": l.Code, "Dir": l.Direction, "Title": p.Title(), "URL": site.RelURL("go/"+code+"/", p.URL)})
+		}
+		html, err := b.rend.Standalone("shortcode", map[string]any{"Lang": b.site.Langs[0], "CSP": render.CSP, "Code": code, "Languages": langs})
+		if err == nil {
+			_, err = b.out.Write("go/"+code+"/index.html", html)
+		}
+		if err != nil {
+			diags.Add(diag.Errorf(diag.Pos{File: b.in.LayoutsPrefix + "/shortcode.html"}, "layout", "%v", err))
+		}
+	}
+	return diags
+}
