@@ -19,6 +19,7 @@ import (
 	"mehfooz/generator/internal/config"
 	"mehfooz/generator/internal/content"
 	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/letter"
 	"mehfooz/generator/internal/markdown"
 	"mehfooz/generator/internal/render"
 	"mehfooz/generator/internal/site"
@@ -185,13 +186,15 @@ func load(in Input) (*builder, diag.List) {
 	diags.Append(d)
 	rend, d := render.New(in.Layouts, in.LayoutsPrefix, strs)
 	diags.Append(d)
+	letters, d := letter.Load(in.Content, in.ContentPrefix, langs, facts)
+	diags.Append(d)
 	if diags.Errors() > 0 {
 		diags.Sort()
 		return nil, diags
 	}
 	s, d := site.New(cfg, files.Files)
 	diags.Append(d)
-	b := &builder{in: in, site: s, cfg: cfg, rend: rend, facts: facts}
+	b := &builder{in: in, site: s, cfg: cfg, rend: rend, facts: facts, letters: letters}
 	b.convs = map[string]*markdown.Converter{}
 	b.fallbackConvs = map[string]*markdown.Converter{}
 	src := langs[0]
@@ -306,6 +309,7 @@ type builder struct {
 	// missing translation, by the language they stand in for.
 	fallbackConvs map[string]*markdown.Converter
 	codes         map[string]string // guide key → short code
+	letters       *letter.Set       // complaint letter templates
 }
 
 // langLinks is the markdown.Links of one language's converter.
@@ -617,6 +621,9 @@ func (b *builder) pageData(p *site.Page, res markdown.Result, suffix string) *re
 		}
 	}
 	d.Alternates = b.alternates(p, suffix)
+	if p.Kind == "letter" && b.letters != nil {
+		d.Letter = b.letters.For(p.Lang)
+	}
 	if suffix == "" && p.Fallback == nil && (p.Kind == "guide" || p.Kind == "workshop") {
 		d.PrintURL = printSuffix
 	}

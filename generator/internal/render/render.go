@@ -226,6 +226,9 @@ type PageData struct {
 	QR       template.HTML
 	ShortURL string
 	PrintURL string // on a guide or workshop: its print page
+	// Letter is the complaint-letter form and templates (*letter.Data) on
+	// pages of kind letter.
+	Letter any
 	Sections []Section
 
 	// Assets maps a static path ("css/site.css") to its URL from this page.
