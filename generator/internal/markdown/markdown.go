@@ -404,7 +404,8 @@ func (cv *conversion) external(n ast.Node) {
 	n.SetAttributeString("rel", []byte("noopener noreferrer"))
 	n.SetAttributeString("class", []byte("external"))
 	if l, ok := n.(*ast.Link); ok {
-		if s := ShortURL(string(l.Destination)); s != "" {
+		// Printed after the link text, unless the text already is the address.
+		if s := ShortURL(string(l.Destination)); s != "" && !strings.Contains(cv.plain(l), s) {
 			n.SetAttributeString("data-short", []byte(s))
 		}
 	}

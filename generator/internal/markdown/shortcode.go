@@ -122,7 +122,7 @@ func (r *nodeRenderer) renderShortcode(w util.BufWriter, src []byte, node ast.No
 		w.WriteString(`"`)
 		if n.external {
 			w.WriteString(` rel="noopener noreferrer" class="external"`)
-			if s := ShortURL(n.link); s != "" {
+			if s := ShortURL(n.link); s != "" && !strings.Contains(n.text, s) {
 				w.WriteString(` data-short="`)
 				w.Write(util.EscapeHTML([]byte(s)))
 				w.WriteString(`"`)
