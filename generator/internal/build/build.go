@@ -621,6 +621,9 @@ func (b *builder) pageData(p *site.Page, res markdown.Result, suffix string) *re
 		}
 	}
 	d.Alternates = b.alternates(p, suffix)
+	if p.Kind == "offline" && len(b.in.Finishers) > 0 {
+		d.Downloads = b.downloads(p.Lang, at)
+	}
 	if p.Kind == "letter" && b.letters != nil {
 		d.Letter = b.letters.For(p.Lang)
 	}
@@ -655,6 +658,26 @@ func (b *builder) assetURLs(root string) map[string]string {
 		m[k] = root + v
 	}
 	return m
+}
+
+// downloads lists the offline copies, the page's language first. The
+// files are written by the offline finisher under these names.
+func (b *builder) downloads(lang, at string) []render.Item {
+	langs := []config.Language{b.cfg.Language(lang)}
+	for _, l := range b.cfg.Languages {
+		if l.Code != lang {
+			langs = append(langs, l)
+		}
+	}
+	var out []render.Item
+	for _, l := range langs {
+		out = append(out,
+			render.Item{ID: l.Code, Title: b.rend.T(lang, "offline_zip", "lang", l.Name), Description: b.rend.T(lang, "offline_zip_hint"),
+				URL: site.RelURL(at, "offline/") + "mehfooz-" + l.Code + ".zip"},
+			render.Item{ID: l.Code, Title: b.rend.T(lang, "offline_pocket", "lang", l.Name), Description: b.rend.T(lang, "offline_pocket_hint"),
+				URL: site.RelURL(at, "offline/") + "mehfooz-" + l.Code + "-pocket.html"})
+	}
+	return out
 }
 
 // alternates lists every language's version of p: the page itself in its

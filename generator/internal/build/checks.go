@@ -67,7 +67,7 @@ func (b *builder) checkReach() diag.List {
 				out[p] = append(out[p], q)
 			}
 		}
-		if p.Kind == site.KindList || p.Kind == site.KindHome || p.Kind == "workshop" {
+		if p.Kind == site.KindList { // the layouts that list their children
 			out[p] = append(out[p], p.Children...)
 		}
 		for _, g := range p.File.Meta.Guides {

@@ -21,7 +21,7 @@ const (
 )
 
 // Kinds are the page kinds front matter may name.
-var Kinds = []string{"guide", "platform", "complaint", "workflow", "workshop", "page", "letter", "log"}
+var Kinds = []string{"guide", "platform", "complaint", "workflow", "workshop", "page", "letter", "log", "offline"}
 
 // ValidKind reports whether kind is one of Kinds.
 func ValidKind(kind string) bool { return slices.Contains(Kinds, kind) }

@@ -229,6 +229,8 @@ type PageData struct {
 	// Letter is the complaint-letter form and templates (*letter.Data) on
 	// pages of kind letter.
 	Letter any
+	// Downloads are the offline copies, on the page of kind offline.
+	Downloads []Item
 	Sections []Section
 
 	// Assets maps a static path ("css/site.css") to its URL from this page.
