@@ -43,6 +43,8 @@ test: wasm
 
 bench: $(BIN) wasm
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./generator/...
+	$(GO) test -run '^$$' -bench . ./search/...
+	MEHFOOZ_LOAD_SECONDS=30 $(GO) test -count=1 -run 'TestLoad200Clients' -v ./generator | grep 'requests/s'
 	MEHFOOZ='$(CURDIR)/$(BIN) build -q --content {content} --out {out} --layouts $(CURDIR)/layouts --static $(CURDIR)/static' \
 		../shared/bench/hugo-compare.sh 1000 5000
 
