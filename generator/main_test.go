@@ -163,3 +163,21 @@ func TestHelpOnEveryCommand(t *testing.T) {
 	}
 	_ = time.Now
 }
+
+// TestReadmeListsEveryCommand keeps the README's command table in step
+// with the command line.
+func TestReadmeListsEveryCommand(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want strings.Builder
+	want.WriteString("<!-- commands:start -->\n| command | what it does |\n|---|---|\n")
+	for _, c := range commands {
+		want.WriteString("| `" + c.Name + "` | " + c.Short + " |\n")
+	}
+	want.WriteString("<!-- commands:end -->")
+	if !strings.Contains(string(readme), want.String()) {
+		t.Errorf("README.md's command table is out of date; it should read:\n%s", want.String())
+	}
+}
