@@ -895,6 +895,9 @@ func (b *builder) writeExtras() diag.List {
 	if _, err := b.out.Write("_headers", []byte(Headers())); err != nil {
 		fail("_headers", err)
 	}
+	if _, err := b.out.Write(".htaccess", []byte(HTAccess())); err != nil {
+		fail(".htaccess", err)
+	}
 	if cfg.BaseURL != "" {
 		if _, err := b.out.Write("sitemap.xml", b.sitemap(results)); err != nil {
 			fail("sitemap.xml", err)
@@ -916,6 +919,22 @@ func Headers() string {
 		"  X-Content-Type-Options: nosniff\n" +
 		"  X-Frame-Options: DENY\n" +
 		"  Cross-Origin-Opener-Policy: same-origin\n"
+}
+
+// HTAccess is the same policy for Apache, the server of most shared
+// hosting: headers, the WebAssembly type, and no directory listings.
+func HTAccess() string {
+	return "# Written by mehfooz build: the pages' policy as HTTP headers (Apache mod_headers).\n" +
+		"<IfModule mod_headers.c>\n" +
+		"  Header always set Content-Security-Policy \"" + render.HeaderCSP + "\"\n" +
+		"  Header always set Referrer-Policy \"no-referrer\"\n" +
+		"  Header always set Permissions-Policy \"camera=(), microphone=(), geolocation=(), browsing-topics=(), interest-cohort=()\"\n" +
+		"  Header always set X-Content-Type-Options \"nosniff\"\n" +
+		"  Header always set X-Frame-Options \"DENY\"\n" +
+		"  Header always set Cross-Origin-Opener-Policy \"same-origin\"\n" +
+		"</IfModule>\n" +
+		"AddType application/wasm .wasm\n" +
+		"Options -Indexes\n"
 }
 
 func (b *builder) writeSearchPage(lang string) diag.List {
