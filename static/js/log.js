@@ -35,10 +35,19 @@
     if (boxes.length) boxes[0].focus();
   });
   document.getElementById("log-print").addEventListener("click", function () { window.print(); });
-  // A printed log says when it was printed.
+  // A printed log says when it was printed, written as the site writes
+  // dates in this language (date_format and the month names of the UI
+  // strings, carried on the element).
   window.addEventListener("beforeprint", function () {
     var d = document.getElementById("log-date");
-    if (d) d.textContent = new Date().toLocaleDateString(document.documentElement.lang || undefined, { day: "numeric", month: "long", year: "numeric" });
+    if (!d) return;
+    var now = new Date();
+    var months = (d.getAttribute("data-months") || "").split("|");
+    d.textContent = (d.getAttribute("data-format") || "{d} {month} {y}")
+      .replace("{d}", String(now.getDate()))
+      .replace("{month}", months[now.getMonth()] || String(now.getMonth() + 1))
+      .replace("{y}", String(now.getFullYear()));
+    d.classList.remove("blank");
   });
   window.addEventListener("pagehide", function () {
     if (/\bleaving\b/.test(document.documentElement.className)) form.reset();

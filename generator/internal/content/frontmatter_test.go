@@ -44,7 +44,7 @@ func TestFrontMatterErrors(t *testing.T) {
 		{"unknown kind suggests the nearest", page("kind: guid\n"),
 			path + `:5:7: unknown kind "guid" | hint: did you mean "guide"?`},
 		{"unknown kind lists the kinds", page("kind: article\n"),
-			path + `:5:7: unknown kind "article" | hint: kinds are guide, platform, complaint, workflow, workshop, page; or leave kind out to use the section's default`},
+			path + `:5:7: unknown kind "article" | hint: kinds are guide, platform, complaint, workflow, workshop, page, letter, log, offline; or leave kind out to use the section's default`},
 		{"description too long", "---\ntitle: x\ndescription: " + strings.Repeat("ب", 161) + "\nreviewed: 2026-11-24\n---\n",
 			path + `:3:14: description is 161 characters long | hint: keep it to one sentence of at most 160 characters`},
 		{"topic not lowercase", page("topics: [evidence, Blackmail]\n"),

@@ -1,4 +1,4 @@
-package letter
+package letter_test
 
 import (
 	"bytes"
@@ -13,14 +13,20 @@ import (
 
 	"mehfooz/generator/internal/config"
 	"mehfooz/generator/internal/content"
+	"mehfooz/generator/internal/letter"
 	"mehfooz/generator/internal/render"
 )
+
+// The layouts are tested from outside the package, as the renderer (which
+// imports letter for PageData) would run them.
+
+var siteLangs = []string{"en", "ur"}
 
 // page is render.PageData with the field the build adds for letter pages,
 // so the layouts can be run here before the build passes Letter itself.
 type page struct {
 	*render.PageData
-	Letter *Data
+	Letter *letter.Data
 	strs   map[string]string
 }
 
@@ -56,22 +62,22 @@ func execute(t *testing.T, kind string, p *page) string {
 	return out.String()
 }
 
-func bundled(t *testing.T) (*Set, map[string]map[string]string) {
+func bundled(t *testing.T) (*letter.Set, map[string]map[string]string) {
 	t.Helper()
 	fsys := os.DirFS("../../../content")
-	facts, _ := content.LoadFacts(fsys, "facts.yaml", "content", langs)
-	set, diags := Load(fsys, "content", langs, facts)
+	facts, _ := content.LoadFacts(fsys, "facts.yaml", "content", siteLangs)
+	set, diags := letter.Load(fsys, "content", siteLangs, facts)
 	if diags.Err() != nil {
 		t.Fatal(diags)
 	}
-	strs, diags := config.LoadI18n(os.DirFS(layouts), "i18n", "layouts", langs)
+	strs, diags := config.LoadI18n(os.DirFS(layouts), "i18n", "layouts", siteLangs)
 	if diags.Err() != nil {
 		t.Fatal(diags)
 	}
 	return set, strs
 }
 
-func newPage(lang, kind string, set *Set, strs map[string]map[string]string) *page {
+func newPage(lang, kind string, set *letter.Set, strs map[string]map[string]string) *page {
 	dir := "ltr"
 	if lang == "ur" {
 		dir = "rtl"
@@ -158,7 +164,7 @@ func TestLetterLayout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, lang := range langs {
+	for _, lang := range siteLangs {
 		t.Run(lang, func(t *testing.T) {
 			html := execute(t, "letter", newPage(lang, "letter", set, strs))
 			d := set.For(lang)
@@ -209,7 +215,7 @@ func TestLetterLayout(t *testing.T) {
 
 func TestLetterLayoutWithoutLetters(t *testing.T) {
 	_, strs := bundled(t)
-	html := execute(t, "letter", newPage("en", "letter", &Set{}, strs))
+	html := execute(t, "letter", newPage("en", "letter", &letter.Set{}, strs))
 	if strings.Contains(html, "<form") {
 		t.Error("a form without letters")
 	}
@@ -217,7 +223,7 @@ func TestLetterLayoutWithoutLetters(t *testing.T) {
 
 func TestLogLayout(t *testing.T) {
 	set, strs := bundled(t)
-	for _, lang := range langs {
+	for _, lang := range siteLangs {
 		t.Run(lang, func(t *testing.T) {
 			html := execute(t, "log", newPage(lang, "log", set, strs))
 			checkPrivacy(t, html, func(c, id string) bool {

@@ -36,8 +36,10 @@ const Dir = "letters"
 // FieldsFile is the file, in Dir, that declares the fields.
 const FieldsFile = "fields.yaml"
 
-// Input types a field may have; multiline fields are text.
-var inputTypes = []string{"text", "tel", "email", "url", "date"}
+// Input types a field may have; multiline fields are text. There is no
+// date: Chromium draws its date picker's icon from a data: URL, which the
+// browser suite rightly counts as a request the page made.
+var inputTypes = []string{"text", "tel", "email", "url"}
 
 // Keyboards a field may ask phones for (the inputmode attribute).
 var inputModes = []string{"text", "numeric", "decimal", "tel", "email", "url"}
@@ -74,7 +76,7 @@ type Field struct {
 	ID        string // "cnic": written {cnic} in a letter
 	Label     string // in the page's language
 	Hint      string // optional advice under the label
-	Type      string // the input type: text, tel, email, url or date
+	Type      string // the input type: text, tel, email or url
 	InputMode string // optional inputmode attribute
 	Multiline bool   // a box for several lines (a textarea)
 	Required  bool   // every letter uses it
@@ -566,6 +568,9 @@ type letterIDs struct {
 // compare reports letters that one language has and another lacks. The
 // first language is the source the others translate.
 func (l *loader) compare(ids map[string]*letterIDs) {
+	if len(l.langs) == 0 {
+		return
+	}
 	src := l.langs[0]
 	ref, ok := ids[src]
 	if !ok {

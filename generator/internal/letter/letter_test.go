@@ -169,8 +169,10 @@ func TestLoadErrors(t *testing.T) {
 		want  string // every diagnostic, sorted, one per line
 	}{
 		{
-			name:  "unknown_field_suggests_the_nearest",
-			files: func(t *testing.T) map[string]string { return map[string]string{"letters/en.yaml": replace(t, testEN, "CNIC {cnic}", "CNIC {cnc}")} },
+			name: "unknown_field_suggests_the_nearest",
+			files: func(t *testing.T) map[string]string {
+				return map[string]string{"letters/en.yaml": replace(t, testEN, "CNIC {cnic}", "CNIC {cnc}")}
+			},
 			want: "content/letters/en.yaml:9:11: letter \"crime\" does not use the required field {cnic}\n\thint: every letter needs {cnic}; write it where the letter gives \"CNIC\"\n" +
 				"content/letters/en.yaml:13:23: {cnc} is not a field of content/letters/fields.yaml\n\thint: did you mean {cnic}?",
 		},
@@ -236,12 +238,12 @@ func TestLoadErrors(t *testing.T) {
 			files: func(t *testing.T) map[string]string {
 				f := replace(t, testFields, "type: tel", "type: phone")
 				f = replace(t, f, "inputmode: numeric", "inputmode: numbers")
-				f = replace(t, f, "multiline: true", "multiline: true\n    type: date")
+				f = replace(t, f, "multiline: true", "multiline: true\n    type: email")
 				return map[string]string{"letters/fields.yaml": f + "  - id: Name\n  - id: name\n  - id: fact\n"}
 			},
 			want: "content/letters/fields.yaml:5:16: field \"cnic\": inputmode \"numbers\" is not one of text, numeric, decimal, tel, email, url\n" +
-				"content/letters/fields.yaml:8:11: field \"phone\": type \"phone\" is not one of text, tel, email, url, date\n" +
-				"content/letters/fields.yaml:10:16: field \"what\": a multiline field is text, not date\n\thint: remove type, or remove multiline\n" +
+				"content/letters/fields.yaml:8:11: field \"phone\": type \"phone\" is not one of text, tel, email, url\n" +
+				"content/letters/fields.yaml:10:16: field \"what\": a multiline field is text, not email\n\thint: remove type, or remove multiline\n" +
 				"content/letters/fields.yaml:12:9: field id \"Name\" may use only lowercase letters a-z, digits, \"-\" and \"_\", starting with a letter\n" +
 				"content/letters/fields.yaml:13:9: field \"name\" is declared twice in content/letters/fields.yaml\n\thint: remove one of them\n" +
 				"content/letters/fields.yaml:14:9: \"fact\" cannot be a field id: {fact:key} cites a fact\n\thint: choose another id",
@@ -267,14 +269,18 @@ func TestLoadErrors(t *testing.T) {
 			want:  "content/letters/ur.yaml: missing: content/letters has letters, so it needs ur.yaml\n\thint: write its labels and letters, translated from content/letters/en.yaml",
 		},
 		{
-			name:  "stray_file",
-			files: func(t *testing.T) map[string]string { return map[string]string{"letters/ur.yml": "x: 1", "letters/.DS_Store": "x"} },
-			want:  "content/letters/ur.yml: content/letters/ur.yml is not read: content/letters holds only fields.yaml, en.yaml, ur.yaml\n\thint: did you mean ur.yaml?",
+			name: "stray_file",
+			files: func(t *testing.T) map[string]string {
+				return map[string]string{"letters/ur.yml": "x: 1", "letters/.DS_Store": "x"}
+			},
+			want: "content/letters/ur.yml: content/letters/ur.yml is not read: content/letters holds only fields.yaml, en.yaml, ur.yaml\n\thint: did you mean ur.yaml?",
 		},
 		{
-			name:  "unknown_key",
-			files: func(t *testing.T) map[string]string { return map[string]string{"letters/en.yaml": replace(t, testEN, "    title:", "    titel:")} },
-			want:  "content/letters/en.yaml:8:5: unknown key \"titel\" in templates[0]\n\thint: did you mean \"title\"?",
+			name: "unknown_key",
+			files: func(t *testing.T) map[string]string {
+				return map[string]string{"letters/en.yaml": replace(t, testEN, "    title:", "    titel:")}
+			},
+			want: "content/letters/en.yaml:8:5: unknown key \"titel\" in templates[0]\n\thint: did you mean \"title\"?",
 		},
 	}
 	for _, tc := range tests {
@@ -315,5 +321,12 @@ func TestLocate(t *testing.T) {
 				t.Errorf("pos = %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestLoadWithoutLanguages(t *testing.T) {
+	set, _ := Load(testFS(nil), "content", nil, nil)
+	if set.For("en") != nil {
+		t.Error("letters for a language the site does not have")
 	}
 }

@@ -231,7 +231,7 @@ type PageData struct {
 	Letter any
 	// Downloads are the offline copies, on the page of kind offline.
 	Downloads []Item
-	Sections []Section
+	Sections  []Section
 
 	// Assets maps a static path ("css/site.css") to its URL from this page.
 	Assets map[string]string
