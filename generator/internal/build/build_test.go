@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"encoding/binary"
+	"flag"
 	"image"
 	"image/jpeg"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"mehfooz/generator/internal/imagemeta"
 	"mehfooz/generator/internal/output"
@@ -380,5 +382,40 @@ func TestRebase(t *testing.T) {
 	want := `<a href="../../../guides/threats/#x">a</a> <a href="#top">b</a> <a href="https://x.org/">c</a> <img src="../../../../images/a.png"> <a href="tel:1991">d</a>`
 	if got != want {
 		t.Errorf("rebase:\n got %s\nwant %s", got, want)
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// TestGoldenPages compares whole rendered pages of the small site with
+// testdata/golden; go test -update rewrites them after a deliberate change.
+func TestGoldenPages(t *testing.T) {
+	in, dir := testSite(t, nil)
+	in.Now = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	w, _ := output.New(filepath.Join(dir, "public"), output.WithoutMinify())
+	if _, diags := Run(in, w); diags.Err() != nil {
+		t.Fatal(diags)
+	}
+	w.Commit()
+	for _, name := range []string{"index.html", "404.html", "en/index.html", "en/guides/evidence/index.html",
+		"ur/guides/evidence/index.html", "ur/guides/evidence/print/index.html", "en/search/index.html"} {
+		got := mustRead(t, dir, name)
+		base := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(name, "index.html"), ".html"), "/")
+		if base == "" {
+			base = "chooser"
+		}
+		golden := filepath.Join("testdata", "golden", strings.ReplaceAll(base, "/", "_")+".html")
+		if *update {
+			os.MkdirAll(filepath.Dir(golden), 0o755)
+			os.WriteFile(golden, got, 0o644)
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (go test -update writes it)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from %s (go test -update after a deliberate change)", name, golden)
+		}
 	}
 }
