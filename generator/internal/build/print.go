@@ -6,8 +6,10 @@ import (
 	"html/template"
 	"path"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"mehfooz/generator/internal/diag"
 	"mehfooz/generator/internal/markdown"
@@ -111,13 +113,52 @@ func (b *builder) qrFor(p *site.Page) (template.HTML, error) {
 // redirects. It runs after every page is rendered.
 func (b *builder) writePrintPages() diag.List {
 	var diags diag.List
+	var todo []*site.Page
+	for _, p := range b.site.Pages {
+		if b.results[p] != nil && p.Fallback == nil && (p.Kind == "guide" || p.Kind == "workshop") {
+			todo = append(todo, p)
+		}
+	}
+	var mu sync.Mutex
+	parallel(len(todo), func(i int) {
+		if d := b.writePrintPage(todo[i]); len(d) > 0 {
+			mu.Lock()
+			diags.Append(d)
+			mu.Unlock()
+		}
+	})
+	diags.Sort()
+	diags.Append(b.writeShortCodes())
+	return diags
+}
+
+// parallel calls f(0…n-1) on GOMAXPROCS goroutines.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Go(func() {
+			for i := range jobs {
+				f(i)
+			}
+		})
+	}
+	for i := 0; i < n; i++ {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+}
+
+// writePrintPage writes the handout of a guide or the print page of a
+// workshop.
+func (b *builder) writePrintPage(p *site.Page) diag.List {
+	var diags diag.List
 	fail := func(p *site.Page, err error) {
 		diags.Add(diag.Errorf(diag.Pos{File: p.File.Path}, "print", "%v", err))
 	}
-	for _, p := range b.site.Pages {
-		if b.results[p] == nil || p.Fallback != nil || (p.Kind != "guide" && p.Kind != "workshop") {
-			continue
-		}
+	{
 		url := p.URL + printSuffix
 		r := b.results[p]
 		res := markdown.Result{HTML: rebase(r.body, p.URL, url), Headings: r.headings}
@@ -127,7 +168,7 @@ func (b *builder) writePrintPages() diag.List {
 		var err error
 		if d.QR, err = b.qrFor(p); err != nil {
 			fail(p, err)
-			continue
+			return diags
 		}
 		switch p.Kind {
 		case "guide":
@@ -157,7 +198,16 @@ func (b *builder) writePrintPages() diag.List {
 			fail(p, err)
 		}
 	}
-	// /<lang>/go/<code>/ redirects to the guide; /go/<code>/ offers both languages.
+	return diags
+}
+
+// writeShortCodes writes /<lang>/go/<code>/, redirects to the guide, and
+// /go/<code>/, which offers every language.
+func (b *builder) writeShortCodes() diag.List {
+	var diags diag.List
+	fail := func(p *site.Page, err error) {
+		diags.Add(diag.Errorf(diag.Pos{File: p.File.Path}, "print", "%v", err))
+	}
 	keys := make([]string, 0, len(b.codes))
 	for k := range b.codes {
 		keys = append(keys, k)

@@ -219,7 +219,7 @@ func Compress(data []byte, brLevel int) (br, gz []byte, err error) {
 		return nil, nil, err
 	}
 	var g bytes.Buffer
-	gw, _ := gzip.NewWriterLevel(&g, gzip.BestCompression)
+	gw, _ := gzip.NewWriterLevel(&g, gzip.DefaultCompression) // the fallback for old browsers; -9 saves ~1% for twice the time
 	if _, err := gw.Write(data); err != nil {
 		return nil, nil, err
 	}
