@@ -25,7 +25,9 @@ wouldn't you you'd you'll you're you've your yours yourself yourselves
 
 aap apna apni apne aur bhi hai hain ho hoon hum hy ka kay ke ki ko koi kuch
 kya kyun main mein mera meri mere mujhe mujh ne nahi nahin par pe se tha
-the thi thay tum tumhara wo woh ya ye yeh`
+the thi thay tum tumhara wo woh ya ye yeh
+kar kr karna karni karo kare karen karein karta karti karte kiya kia
+raha rahi rahe gaya gayi gaye gai diya dia di hua hui hue hoga hogi kaise kese`
 
 // urduStopWords are the Urdu function words dropped from Arabic-script
 // text. They are folded at start-up, so write them in standard Urdu.
@@ -33,7 +35,8 @@ const urduStopWords = `
 آپ اپنا اپنی اپنے اس اسے ان انہیں اور اگر ایک بھی پر تک تو تھا تھی تھے
 جب جس جن جو سے سب کا کر کرتا کرتی کرتے کرنا کریں کو کوئی کہ کی کیا
 کے کچھ گا گی گئی گئے گیا لیکن لیے لئے مگر مجھے میں میرا میری میرے نہ
-نہیں نے والا والی والے وہ ہم ہو ہوں ہوتا ہوتی ہوتے ہی ہیں ہے یا یہ`
+نہیں نے والا والی والے وہ ہم ہو ہوں ہوتا ہوتی ہوتے ہی ہیں ہے یا یہ
+رہا رہی رہے دیا دی دیں ہوا ہوئی ہوئے`
 
 var (
 	englishStop = wordSet(englishStopWords, false)

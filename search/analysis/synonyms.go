@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"slices"
-	"strings"
 
 	"mehfooz/search/internal/heapsort"
 )
@@ -115,7 +114,17 @@ func (s *Synonyms) Match(terms []string) (n int, to [][]string) {
 	return 0, nil
 }
 
-func phraseKey(p []string) string { return strings.Join(p, " ") }
+// phraseKey joins a phrase's terms with NUL, which no term contains.
+func phraseKey(p []string) string {
+	var b []byte
+	for i, t := range p {
+		if i > 0 {
+			b = append(b, 0)
+		}
+		b = append(b, t...)
+	}
+	return string(b)
+}
 
 func comparePhrases(a, b []string) int {
 	return slices.Compare(a, b)

@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"strings"
 	"unicode/utf8"
 
 	"mehfooz/search/analysis/internal/snowball"
@@ -148,14 +147,25 @@ func latinTerm(w string) string {
 	if englishStop[w] {
 		return ""
 	}
-	if strings.IndexByte(w, '\'') >= 0 {
-		w = strings.TrimSuffix(w, "'s")
+	if hasApostrophe(w) {
+		if n := len(w); n >= 2 && w[n-2:] == "'s" {
+			w = w[:n-2]
+		}
 		w = dropApostrophes(w)
 		if w == "" || englishStop[w] {
 			return ""
 		}
 	}
 	return Stem(w)
+}
+
+func hasApostrophe(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] == '\'' {
+			return true
+		}
+	}
+	return false
 }
 
 // dropApostrophes removes every apostrophe from w.

@@ -32,6 +32,10 @@ type Document struct {
 	Kind string
 	// Topics are the page's topics; they are indexed, not shown.
 	Topics []string
+	// Keywords are indexed as if they were part of the title, but not
+	// shown: words that name the page as well as its title does, such as
+	// its slug ("intimate images" for "My intimate pictures were shared").
+	Keywords []string
 	// Sections are the page in order: the intro (Anchor "") before the
 	// first heading, then one per heading that has an id.
 	Sections []Section
@@ -109,7 +113,7 @@ func Index(lang string, docs []Document, syn *analysis.Synonyms, opts ...Option)
 		}
 		out := &ix.Docs[n]
 		out.URL, out.Title, out.Kind = clean(d.URL), clean(d.Title), clean(d.Kind)
-		out.TitleLen = add(d.Title, 0, index.FieldTitle)
+		out.TitleLen = add(d.Title, 0, index.FieldTitle) + add(strings.Join(d.Keywords, " "), 0, index.FieldTitle)
 		out.TopicLen = add(strings.Join(d.Topics, " "), 0, index.FieldTopic)
 		sections := d.Sections
 		if len(sections) == 0 {

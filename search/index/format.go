@@ -46,7 +46,8 @@ type Doc struct {
 	Title string
 	// Kind is the page kind ("guide", "platform", …).
 	Kind string
-	// TitleLen and TopicLen count the terms in the title and topics.
+	// TitleLen and TopicLen count the terms in the title (with the
+	// keywords indexed as title words, see search/build) and topics.
 	TitleLen, TopicLen int
 	// Sections has at least one entry; title and topic hits belong to
 	// section 0, which is the intro before the first heading.

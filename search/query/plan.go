@@ -295,11 +295,14 @@ func (q *Index) ids(terms []string) ([]int, bool) {
 	return ids, true
 }
 
-// completeTerms returns the terms of the leading complete, non-stop words.
+// completeTerms returns the terms of the leading non-stop words, for
+// matching phrase keys. The word being typed counts as written: a key it
+// completes exactly ("khwaja sara", "private browsing") is most likely
+// what is meant, and one it does not complete simply does not match.
 func completeTerms(ws []word) []string {
 	var ts []string
 	for _, w := range ws {
-		if w.partial || w.term == "" || len(ts) == analysis.MaxPhraseTerms {
+		if w.term == "" || len(ts) == analysis.MaxPhraseTerms {
 			break
 		}
 		ts = append(ts, w.term)

@@ -23,7 +23,6 @@ package query
 import (
 	"math"
 	"slices"
-	"strings"
 	"unicode/utf8"
 
 	"mehfooz/search/analysis"
@@ -72,8 +71,8 @@ type Index struct {
 	// keys are the one-word synonym keys, sorted, for typo and prefix
 	// matching of what people type.
 	keys []string
-	// norm[doc*index.NumFields+f] is field f's weight divided by its
-	// BM25 length normalisation, for the page as a whole.
+	// norm[doc*index.NumFields+f] is 1 divided by field f's BM25 length
+	// normalisation, for the page as a whole.
 	norm []float32
 	// avgHeading and avgBody are the mean section heading and body
 	// lengths, for choosing a page's best section.
@@ -121,7 +120,7 @@ func newIndex(ix *index.Index) *Index {
 		}
 	}
 	q.syn = analysis.SortedSynonyms(entries)
-	heapsort.Func(q.keys, strings.Compare)
+	heapsort.Func(q.keys, compareStrings)
 
 	// Page-level BM25F normalisation, and section averages.
 	var sum [index.NumFields]float64
@@ -147,7 +146,7 @@ func newIndex(ix *index.Index) *Index {
 	for i := range ix.Docs {
 		for f := range index.NumFields {
 			avg := max(sum[f]/max(n, 1), 1)
-			q.norm[i*index.NumFields+f] = float32(fieldWeight[f] / (1 - fieldB[f] + fieldB[f]*float64(lens[i][f])/avg))
+			q.norm[i*index.NumFields+f] = float32(1 / (1 - fieldB[f] + fieldB[f]*float64(lens[i][f])/avg))
 		}
 	}
 	return q
@@ -183,4 +182,17 @@ func sharedRunes(a, b string) int {
 }
 
 // hasPrefix reports whether term t starts with p.
-func hasPrefix(t, p string) bool { return strings.HasPrefix(t, p) }
+func hasPrefix(t, p string) bool { return len(t) >= len(p) && t[:len(p)] == p }
+
+// compareStrings is strings.Compare. The engine avoids package strings,
+// whose import alone adds the Unicode tables' initialisation (4 KB brotli)
+// to the browser module.
+func compareStrings(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}

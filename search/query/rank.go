@@ -114,11 +114,17 @@ func (q *Index) eachDocScore(id int, fn func(doc int, s float64)) {
 	for r.Next() {
 		doc := r.Doc()
 		norm := q.norm[doc*index.NumFields : (doc+1)*index.NumFields]
-		tf := 0.0
+		var tf [index.NumFields]float64
 		for h, ok := r.NextHit(); ok; h, ok = r.NextHit() {
-			tf += float64(h.TF) * float64(norm[h.Field&3])
+			tf[h.Field&3] += float64(h.TF)
 		}
-		fn(doc, bm25(idf, tf))
+		s := 0.0
+		for f, n := range tf {
+			if n > 0 {
+				s += fieldWeight[f] * bm25(idf, n*float64(norm[f]))
+			}
+		}
+		fn(doc, s)
 	}
 }
 

@@ -1,7 +1,6 @@
 package query
 
 import (
-	"strings"
 	"unicode/utf8"
 
 	"mehfooz/search/analysis"
@@ -38,7 +37,7 @@ func (m marks) match(t analysis.Token) bool {
 		return true
 	}
 	for _, p := range m.prefixes {
-		if strings.HasPrefix(t.Word, p) {
+		if hasPrefix(t.Word, p) {
 			return true
 		}
 	}

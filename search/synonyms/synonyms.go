@@ -98,7 +98,7 @@ func (p *reader) errorf(tok *token.Token, msg, hint string) {
 }
 
 const (
-	hintShape  = `write one line per word, like: dhamki: [threat, دھمکی]`
+	hintShape = `write one line per word, like: dhamki: [threat, دھمکی]`
 )
 
 func (p *reader) read(src []byte) []analysis.Synonym {

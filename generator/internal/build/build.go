@@ -229,6 +229,7 @@ func (b *builder) all(out Sink) (*Report, diag.List) {
 
 	// The source language first: translations take its heading ids.
 	b.results = map[*site.Page]*rendered{}
+	b.deferHomes, b.homes = len(b.in.Indexers) > 0, nil
 	for i, l := range b.site.Langs {
 		rs, d := b.renderAll(b.site.Lang(l), i > 0)
 		diags.Append(d)
@@ -253,6 +254,7 @@ func (b *builder) all(out Sink) (*Report, diag.List) {
 			assets[k] = v
 		}
 	}
+	diags.Append(b.writeHomes())
 	diags.Append(b.writeExtras())
 
 	rep := &Report{Pages: len(b.results), Assets: assets, Translations: b.translations(), Stamps: map[string]string{}}
@@ -310,6 +312,10 @@ type builder struct {
 	fallbackConvs map[string]*markdown.Converter
 	codes         map[string]string // guide key → short code
 	letters       *letter.Set       // complaint letter templates
+
+	deferHomes bool // hold home pages until the search index is written
+	homesMu    sync.Mutex
+	homes      []*pendingHome
 }
 
 // langLinks is the markdown.Links of one language's converter.
@@ -427,17 +433,52 @@ func (b *builder) renderPage(p *site.Page, translated bool) (*rendered, diag.Lis
 		diags.Add(diag.Errorf(diag.Pos{File: f.Path}, "layout", "rendering with layouts/%s.html: %v", p.Kind, err))
 		return nil, diags
 	}
+	r := &rendered{page: p, headings: res.Headings, links: res.Links, sections: res.Sections,
+		status: status, changed: changed}
+	if p.Kind == "guide" || p.Kind == "workshop" {
+		r.body = res.HTML
+	}
+	if p.Kind == site.KindHome && b.deferHomes {
+		// The home's search form names the index files, which exist only
+		// once the indexers have run: write it after them.
+		b.homesMu.Lock()
+		b.homes = append(b.homes, &pendingHome{r: r, d: d})
+		b.homesMu.Unlock()
+		return r, diags
+	}
 	written, err := b.out.Write(p.URL+"index.html", html)
 	if err != nil {
 		diags.Add(diag.Errorf(diag.Pos{File: f.Path}, "output", "%v", err))
 		return nil, diags
 	}
-	r := &rendered{page: p, headings: res.Headings, links: res.Links, sections: res.Sections, size: len(written),
-		status: status, changed: changed}
-	if p.Kind == "guide" || p.Kind == "workshop" {
-		r.body = res.HTML
-	}
+	r.size = len(written)
 	return r, diags
+}
+
+// pendingHome is a home page waiting for the search index's file names.
+type pendingHome struct {
+	r *rendered
+	d *render.PageData
+}
+
+// writeHomes writes the home pages held back by renderPage.
+func (b *builder) writeHomes() diag.List {
+	var diags diag.List
+	for _, h := range b.homes {
+		p := h.r.page
+		h.d.SearchAttrs = b.searchAttrs(p.Lang, site.Root(p.URL))
+		html, err := b.rend.Page(h.d)
+		if err == nil {
+			var written []byte
+			written, err = b.out.Write(p.URL+"index.html", html)
+			h.r.size = len(written)
+		}
+		if err != nil {
+			diags.Add(diag.Errorf(diag.Pos{File: p.File.Path}, "layout", "rendering with layouts/%s.html: %v", p.Kind, err))
+		}
+	}
+	b.deferHomes, b.homes = false, nil
+	return diags
 }
 
 // translations lists how every translation stands, by language then path.

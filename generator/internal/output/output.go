@@ -44,6 +44,18 @@ var compressible = map[string]bool{
 	".xml": true, ".txt": true, ".wasm": true, ".idx": true,
 }
 
+// maxBrotli lists the large, rarely changing files a reader downloads
+// once and keeps (the search module and indexes): compressing them at
+// brotli's best level saves ~70 KB per reader for seconds per build.
+var maxBrotli = map[string]bool{".wasm": true, ".idx": true}
+
+// offlineOnly marks files only read from file:// (script wrappers of the
+// module and indexes for the offline copy): no minifying, no compression.
+func offlineOnly(name string) bool {
+	return strings.HasPrefix(name, "search/") && strings.HasSuffix(name, ".js") &&
+		(strings.Contains(name, "search-wasm") || strings.Contains(name, "/index-"))
+}
+
 // Writer stages a build. Its methods are safe for concurrent use.
 type Writer struct {
 	final    string
@@ -157,7 +169,7 @@ func (w *Writer) Asset(name string, data []byte) (string, error) {
 		return "", err
 	}
 	ext := path.Ext(name)
-	if mt, ok := mediaTypes[ext]; ok && w.minify {
+	if mt, ok := mediaTypes[ext]; ok && w.minify && !offlineOnly(name) {
 		out, err := w.min.Bytes(mt, data)
 		if err != nil {
 			return "", fmt.Errorf("minify %s: %w", name, err)
@@ -191,12 +203,19 @@ func (w *Writer) writeRaw(name string, data []byte) error {
 	if err := os.WriteFile(full, data, 0o644); err != nil {
 		return err
 	}
-	if !w.compress || !compressible[path.Ext(name)] {
+	if !w.compress || !compressible[path.Ext(name)] || offlineOnly(name) {
 		return nil
 	}
-	br, gz, err := Compress(data, w.brLevel)
-	if err != nil {
-		return err
+	level := w.brLevel
+	if maxBrotli[path.Ext(name)] {
+		level = 11
+	}
+	br, gz, ok := w.reuse(name, data)
+	if !ok {
+		var err error
+		if br, gz, err = Compress(data, level); err != nil {
+			return err
+		}
 	}
 	w.mu.Lock()
 	w.brSizes[name] = len(br)
@@ -205,6 +224,23 @@ func (w *Writer) writeRaw(name string, data []byte) error {
 		return err
 	}
 	return os.WriteFile(full+".gz", gz, 0o644)
+}
+
+// reuse returns the previous build's compressed siblings of a
+// fingerprinted asset when its bytes are unchanged: the search module
+// takes seconds to compress at brotli's best level and rarely changes.
+func (w *Writer) reuse(name string, data []byte) (br, gz []byte, ok bool) {
+	if !maxBrotli[path.Ext(name)] {
+		return nil, nil, false
+	}
+	old := filepath.Join(w.final, filepath.FromSlash(name))
+	prev, err := os.ReadFile(old)
+	if err != nil || !bytes.Equal(prev, data) {
+		return nil, nil, false
+	}
+	br, err1 := os.ReadFile(old + ".br")
+	gz, err2 := os.ReadFile(old + ".gz")
+	return br, gz, err1 == nil && err2 == nil
 }
 
 // Compress returns the brotli and gzip encodings of data. The gzip header

@@ -1,0 +1,12 @@
+package build_test
+
+import (
+	"os"
+
+	"mehfooz/generator/internal/build"
+	"mehfooz/generator/internal/searchindex"
+)
+
+func init() {
+	*build.BenchIndexers = []build.Indexer{searchindex.New(os.DirFS("../../../content"), "content", os.DirFS("../../../static"), "static")}
+}

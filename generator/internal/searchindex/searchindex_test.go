@@ -1,0 +1,221 @@
+package searchindex
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+
+	"mehfooz/generator/internal/build"
+	"mehfooz/generator/internal/config"
+	"mehfooz/generator/internal/content"
+	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/markdown"
+	"mehfooz/generator/internal/output"
+	"mehfooz/generator/internal/site"
+	searchbuild "mehfooz/search/build"
+	"mehfooz/search/query"
+)
+
+// memSink keeps what the indexer writes.
+type memSink struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (m *memSink) Write(name string, data []byte) ([]byte, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.files == nil {
+		m.files = map[string][]byte{}
+	}
+	m.files[name] = data
+	return data, nil
+}
+
+func (m *memSink) Asset(name string, data []byte) (string, error) {
+	fp := output.Fingerprint(name, data)
+	_, err := m.Write(fp, data)
+	return fp, err
+}
+
+// testSite is two languages with a home page and one guide each.
+func testSite(t *testing.T) (*site.Site, map[string][]build.Doc) {
+	t.Helper()
+	cfg := &config.Site{
+		Title:     map[string]string{"en": "Mehfooz", "ur": "محفوظ"},
+		Languages: []config.Language{{Code: "en", Name: "English", Direction: "ltr"}, {Code: "ur", Name: "اردو", Direction: "rtl"}},
+	}
+	file := func(lang, rel, title string, topics ...string) *content.File {
+		return &content.File{Path: "content/" + lang + "/" + rel, Lang: lang, Rel: rel,
+			Meta: content.FrontMatter{Title: title, Topics: topics}}
+	}
+	s, diags := site.New(cfg, []*content.File{
+		file("en", "_index.md", "Mehfooz"),
+		file("en", "guides/threats.md", "Threats", "threats"),
+		file("ur", "_index.md", "محفوظ"),
+		file("ur", "guides/threats.md", "دھمکیاں", "threats"),
+	})
+	if diags.Err() != nil {
+		t.Fatal(diags)
+	}
+	sections := map[string][]markdown.Section{
+		"en/":                {{Text: "Help for people harassed online."}},
+		"en/guides/threats/": {{Text: "What to do."}, {Anchor: "save-messages", Heading: "Save the messages", Text: "Take screenshots of every threat."}},
+		"ur/":                {{Text: "آن لائن ہراسانی سے متاثر لوگوں کے لیے مدد۔"}},
+		"ur/guides/threats/": {{Text: "کیا کریں۔"}, {Anchor: "save-messages", Heading: "پیغامات محفوظ کریں", Text: "ہر دھمکی کا اسکرین شاٹ لیں۔"}},
+	}
+	docs := map[string][]build.Doc{}
+	for _, p := range s.Pages {
+		docs[p.Lang] = append(docs[p.Lang], build.Doc{Page: p, Sections: sections[p.URL]})
+	}
+	return s, docs
+}
+
+var (
+	goodSynonyms = fstest.MapFS{SynonymsPath: {Data: []byte("dhamki: [threat, دھمکی]\n")}}
+	module       = fstest.MapFS{ModulePath: {Data: []byte("\x00asm\x01\x00\x00\x00")}, WasmExecPath: {Data: []byte("/* go */")}}
+)
+
+func TestIndexWritesEveryLanguageAndTheOfflineModule(t *testing.T) {
+	s, docs := testSite(t)
+	out := &memSink{}
+	names, diags := New(goodSynonyms, "content", module, "static").Index(s, docs, out)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	var keys []string
+	for k, v := range names {
+		keys = append(keys, k)
+		if out.files[v] == nil {
+			t.Errorf("%s → %s was not written", k, v)
+		}
+		if !strings.HasPrefix(v, strings.TrimSuffix(k, filepath.Ext(k))+".") {
+			t.Errorf("%s → %s: not a fingerprinted name", k, v)
+		}
+	}
+	slices.Sort(keys)
+	want := []string{"search/index-en.idx", "search/index-en.js", "search/index-ur.idx", "search/index-ur.js", "search/search-wasm.js"}
+	if !slices.Equal(keys, want) {
+		t.Fatalf("names = %q, want %q", keys, want)
+	}
+	wantScript := string(searchbuild.WasmScript(module[ModulePath].Data))
+	if got := string(out.files[names["search/search-wasm.js"]]); got != wantScript {
+		t.Errorf("search-wasm.js = %q, want %q", got, wantScript)
+	}
+	script, _ := searchbuild.IndexScript("ur", out.files[names["search/index-ur.idx"]])
+	if got := out.files[names["search/index-ur.js"]]; string(got) != string(script) {
+		t.Error("index-ur.js is not the script of index-ur.idx")
+	}
+}
+
+func TestIndexUsesLanguageRelativeURLsAndSynonyms(t *testing.T) {
+	s, docs := testSite(t)
+	out := &memSink{}
+	names, _ := New(goodSynonyms, "content", module, "static").Index(s, docs, out)
+	for _, tt := range []struct{ lang, query, url, anchor string }{
+		{"en", "dhamki", "guides/threats/", "save-messages"},
+		{"en", "harassed", "", ""},
+		{"ur", "dhamki", "guides/threats/", "save-messages"},
+		{"ur", "دهمكى", "guides/threats/", "save-messages"},
+	} {
+		ix, err := query.Open(out.files[names["search/index-"+tt.lang+".idx"]])
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs := ix.Search(tt.query, 3)
+		if len(rs) == 0 || rs[0].URL != tt.url || rs[0].Anchor != tt.anchor {
+			t.Errorf("%s %q: got %+v, want %q#%s first", tt.lang, tt.query, rs, tt.url, tt.anchor)
+		}
+	}
+}
+
+func TestMissingModuleIsAWarning(t *testing.T) {
+	s, docs := testSite(t)
+	names, diags := New(goodSynonyms, "content", fstest.MapFS{}, "static").Index(s, docs, &memSink{})
+	if len(diags) != 1 || diags[0].Severity != diag.SevWarning || diags[0].Rule != "search-module" ||
+		!strings.Contains(diags[0].Hint, "make wasm") {
+		t.Fatalf("diags = %v, want one search-module warning that says to run make wasm", diags)
+	}
+	if names["search/index-en.idx"] == "" || names["search/search-wasm.js"] != "" {
+		t.Errorf("names = %v: want the indexes and no search-wasm.js", names)
+	}
+}
+
+func TestBadSynonymsAreErrorsAtTheirPosition(t *testing.T) {
+	s, docs := testSite(t)
+	bad := fstest.MapFS{SynonymsPath: {Data: []byte("dhamki: [threat]\nshikayat:\nthe: [a]\n")}}
+	_, diags := New(bad, "content", module, "static").Index(s, docs, &memSink{})
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.Pos.String()+" "+d.Rule)
+	}
+	want := []string{"content/search/synonyms.yaml:2:1 synonyms", "content/search/synonyms.yaml:3:1 synonyms"}
+	if !slices.Equal(got, want) || diags.Errors() != 2 {
+		t.Errorf("diagnostics at %q, want %q:\n%v", got, want, diags)
+	}
+}
+
+func TestNoSynonymsFileIsFine(t *testing.T) {
+	s, docs := testSite(t)
+	if _, diags := New(fstest.MapFS{}, "content", module, "static").Index(s, docs, &memSink{}); len(diags) > 0 {
+		t.Error(diags)
+	}
+}
+
+// TestBuildGivesTheSearchFormEveryAsset runs the whole build on a small
+// site with the project's layouts and checks the search form's data
+// attributes, which static/js/search.js reads.
+func TestBuildGivesTheSearchFormEveryAsset(t *testing.T) {
+	page := func(title, body string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: \"" + title + "\"\ndescription: \"About " + title + ".\"\nreviewed: 2026-11-01\n---\n" + body)}
+	}
+	contentFS := fstest.MapFS{
+		"site.yaml": {Data: []byte("title: {en: \"Mehfooz\", ur: \"محفوظ\"}\nbase_url: \"\"\nlanguages:\n" +
+			"  - {code: en, name: English, direction: ltr}\n  - {code: ur, name: اردو, direction: rtl}\n" +
+			"quick_exit: \"https://www.google.com/search?q=weather\"\n")},
+		"facts.yaml":           {Data: []byte("{}\n")},
+		"search/synonyms.yaml": {Data: []byte("dhamki: [threat]\n")},
+		"en/_index.md":         page("Home", "Get help.\n"),
+		"ur/_index.md":         page("سرورق", "مدد لیں۔\n"),
+		"en/guides/_index.md":  page("Guides", "All guides.\n"),
+		"ur/guides/_index.md":  page("رہنما", "سب رہنما۔\n"),
+		"en/guides/threats.md": page("Threats", "Intro.\n\n## What to do\n\nKeep evidence.\n"),
+		"ur/guides/threats.md": page("دھمکیاں", "تعارف۔\n\n## کیا کریں\n\nثبوت رکھیں۔\n"),
+	}
+	staticFS := fstest.MapFS{
+		"css/site.css": {Data: []byte("body{margin:0}")},
+		"js/site.js":   {Data: []byte("'use strict';")},
+		"js/search.js": {Data: []byte("'use strict';")},
+		ModulePath:     module[ModulePath],
+		WasmExecPath:   module[WasmExecPath],
+	}
+	in := build.Input{
+		Content: contentFS, ContentPrefix: "content",
+		Layouts: os.DirFS("../../../layouts"), LayoutsPrefix: "layouts",
+		Static: staticFS, StaticPrefix: "static",
+	}
+	in.Indexers = []build.Indexer{New(in.Content, in.ContentPrefix, in.Static, in.StaticPrefix)}
+	out := &memSink{}
+	_, diags := build.Run(in, out)
+	if diags.Err() != nil {
+		t.Fatal(diags)
+	}
+	attrs := []string{"data-search-lang=", "data-search-other=", "data-root=", "data-index-en-idx=", "data-index-en-js=",
+		"data-index-ur-idx=", "data-index-ur-js=", "data-search-wasm=", "data-search-wasm-js=", "data-wasm-exec-js="}
+	for _, page := range []string{"en/search/index.html", "ur/search/index.html", "en/index.html", "ur/index.html"} {
+		html := string(out.files[page])
+		if html == "" {
+			t.Errorf("%s was not written", page)
+			continue
+		}
+		for _, a := range attrs {
+			if !strings.Contains(html, a) {
+				t.Errorf("%s: the search form has no %s attribute", page, strings.TrimSuffix(a, "="))
+			}
+		}
+	}
+}

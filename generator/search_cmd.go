@@ -1,0 +1,215 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"mehfooz/search/query"
+)
+
+// searchFlags are the search command's flags.
+type searchFlags struct {
+	lang, out string
+	json      bool
+	limit     int
+}
+
+var cmdSearch = &command{
+	Name:  "search",
+	Usage: "search [--lang code] [--out dir] [--json] [-n count] <query…>",
+	Short: "search the built site from the command line",
+	Long: `Search runs a query against the search indexes of a built site, with the
+same engine the site's search box runs in the browser, and prints the ranked
+results: title, address (with the #section that matches) and the snippet,
+matched words in [brackets]. Use it to check what a query finds, for example
+after adding synonyms to content/search/synonyms.yaml (then run mehfooz build
+first: the synonyms are compiled into the indexes).
+
+Without --lang it searches every language's index and lists the results of
+each. --json prints one JSON array of results with lang, url, anchor, title,
+section, score, matched, words and snippet.
+
+It reads the newest search/index-<lang>.*.idx in the output folder and
+prints nothing else; the query is not stored anywhere.`,
+	Flags: func(fs *flag.FlagSet) any {
+		f := &searchFlags{}
+		fs.StringVar(&f.lang, "lang", "", "search one language's index (en, ur, …); default every language")
+		fs.StringVar(&f.out, "out", "public", "the built site")
+		fs.BoolVar(&f.json, "json", false, "print JSON")
+		fs.IntVar(&f.limit, "n", 10, "the most results per language")
+		return f
+	},
+	Run: func(ctx context.Context, e *env, args []string) int {
+		f := e.flags.(*searchFlags)
+		text := strings.TrimSpace(strings.Join(args, " "))
+		if text == "" {
+			fmt.Fprintln(e.stderr, "mehfooz search: no query\nrun 'mehfooz help search' for usage")
+			return 2
+		}
+		if f.limit < 1 {
+			fmt.Fprintf(e.stderr, "mehfooz search: -n must be at least 1, not %d\n", f.limit)
+			return 2
+		}
+		files, err := indexFiles(f.out, f.lang)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "mehfooz search: %v\n", err)
+			return 1
+		}
+		var all []langResult
+		for _, file := range files {
+			data, err := os.ReadFile(file.path)
+			if err != nil {
+				fmt.Fprintf(e.stderr, "mehfooz search: %v\n", err)
+				return 1
+			}
+			ix, err := query.Open(data)
+			if err != nil {
+				fmt.Fprintf(e.stderr, "mehfooz search: %s: %v\n", file.path, err)
+				return 1
+			}
+			for _, r := range ix.Search(text, f.limit) {
+				all = append(all, langResult{Lang: file.lang, Result: r})
+			}
+			if !f.json {
+				printResults(e.stdout, file.lang, text, all)
+				all = all[:0]
+			}
+		}
+		if f.json {
+			return printJSON(e, all)
+		}
+		return 0
+	},
+}
+
+type langResult struct {
+	Lang string
+	query.Result
+}
+
+type indexFile struct{ lang, path string }
+
+// indexFiles finds the index of lang ("" for every language) in the output
+// folder out: search/index-<lang>.<fingerprint>.idx, the newest if a folder
+// holds several.
+func indexFiles(out, lang string) ([]indexFile, error) {
+	pattern := "index-*.idx"
+	if lang != "" {
+		pattern = "index-" + lang + ".*.idx"
+	}
+	matches, err := filepath.Glob(filepath.Join(out, "search", pattern))
+	if err != nil {
+		return nil, err
+	}
+	newest := map[string]string{}
+	var langs []string
+	for _, m := range matches {
+		name := strings.TrimPrefix(filepath.Base(m), "index-")
+		l, _, ok := strings.Cut(name, ".")
+		if !ok || l == "" {
+			continue
+		}
+		if old, seen := newest[l]; seen {
+			if modTime(m) > modTime(old) {
+				newest[l] = m
+			}
+			continue
+		}
+		newest[l] = m
+		langs = append(langs, l)
+	}
+	if len(langs) == 0 {
+		what := "search indexes"
+		if lang != "" {
+			what = "search index for " + strconv.Quote(lang)
+		}
+		return nil, fmt.Errorf("no %s in %s\n\thint: build the site first (make site, or mehfooz build --out %s)", what, filepath.Join(out, "search"), out)
+	}
+	slices.Sort(langs)
+	files := make([]indexFile, len(langs))
+	for i, l := range langs {
+		files[i] = indexFile{l, newest[l]}
+	}
+	return files, nil
+}
+
+func modTime(path string) int64 {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return fi.ModTime().UnixNano()
+}
+
+// printResults lists one language's results for people.
+func printResults(w io.Writer, lang, text string, rs []langResult) {
+	switch len(rs) {
+	case 0:
+		fmt.Fprintf(w, "%s: nothing found for %q\n", lang, text)
+		return
+	case 1:
+		fmt.Fprintf(w, "%s: 1 result for %q\n", lang, text)
+	default:
+		fmt.Fprintf(w, "%s: %d results for %q\n", lang, len(rs), text)
+	}
+	for i, r := range rs {
+		fmt.Fprintf(w, "%3d. %s\n", i+1, r.Title)
+		addr := r.Lang + "/" + r.URL
+		if r.Anchor != "" {
+			addr += "#" + r.Anchor
+		}
+		fmt.Fprintf(w, "     %s  (score %.2f, %d of %d words)\n", addr, r.Score, r.Matched, r.Words)
+		var b strings.Builder
+		for _, s := range r.Snippet {
+			if s.Marked {
+				b.WriteString("[" + s.Text + "]")
+			} else {
+				b.WriteString(s.Text)
+			}
+		}
+		if b.Len() > 0 {
+			fmt.Fprintf(w, "     %s\n", b.String())
+		}
+	}
+	fmt.Fprintln(w)
+}
+
+// printJSON writes every result as one JSON array.
+func printJSON(e *env, all []langResult) int {
+	type item struct {
+		Lang    string  `json:"lang"`
+		URL     string  `json:"url"`
+		Anchor  string  `json:"anchor"`
+		Title   string  `json:"title"`
+		Section string  `json:"section"`
+		Score   float64 `json:"score"`
+		Matched int     `json:"matched"`
+		Words   int     `json:"words"`
+		Snippet string  `json:"snippet"`
+	}
+	items := make([]item, 0, len(all))
+	for _, r := range all {
+		var b strings.Builder
+		for _, s := range r.Snippet {
+			b.WriteString(s.Text)
+		}
+		items = append(items, item{Lang: r.Lang, URL: r.URL, Anchor: r.Anchor, Title: r.Title, Section: r.Section,
+			Score: r.Score, Matched: r.Matched, Words: r.Words, Snippet: b.String()})
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(items); err != nil {
+		fmt.Fprintf(e.stderr, "mehfooz search: %v\n", err)
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,203 @@
+// Search: loads nothing until someone focuses or types in the search box,
+// then Go's wasm_exec.js, the search module and this language's index (and,
+// in the background, the other language's, for cross-language results).
+// Everything runs in the page: the query is never sent, stored, or put in
+// the address or history. The form's data attributes (written by the build)
+// say where the files are and carry the UI strings; text from the index is
+// only ever set as textContent.
+//
+// Over http(s) the module and indexes are fetched; from file:// (a copy on
+// a USB stick), where fetch is blocked, they come as classic scripts that
+// set base64 globals (search/build: WasmScript, IndexScript).
+(function () {
+  "use strict";
+  var form = document.querySelector("form.search");
+  var input = form && form.querySelector("#q");
+  var list = form && form.querySelector(".search-results");
+  var status = form && form.querySelector(".search-status");
+  if (!input || !list || !status) return;
+
+  var lang = attr("search-lang");
+  var other = attr("search-other");
+  var root = attr("root");
+  var offline = location.protocol === "file:";
+  var loaded = {}; // language → true once its index is in the module
+  var ready = null; // the module and this language's index
+  var timer = 0;
+
+  // The other language's results, below this language's.
+  var otherBox = el("div");
+  var otherLabel = el("p", "search-other");
+  var otherList = el("ol", "search-results");
+  otherBox.hidden = true;
+  otherBox.lang = other;
+  otherLabel.textContent = msg("other", "In the other language");
+  otherBox.appendChild(otherLabel);
+  otherBox.appendChild(otherList);
+  list.parentNode.insertBefore(otherBox, list.nextSibling);
+
+  function attr(name) { return form.getAttribute("data-" + name) || ""; }
+  function msg(name, fallback) { return attr("msg-" + name) || fallback; }
+  function el(tag, cls) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    return e;
+  }
+
+  function script(src) {
+    return new Promise(function (ok, fail) {
+      var s = el("script");
+      s.src = src;
+      s.onload = ok;
+      s.onerror = function () { fail(new Error(src)); };
+      document.head.appendChild(s);
+    });
+  }
+
+  // fromGlobal decodes and drops a base64 global set by a script.
+  function fromGlobal(obj, key) {
+    var b64 = obj && obj[key];
+    if (typeof b64 !== "string") throw new Error(key);
+    obj[key] = null;
+    var bin = atob(b64), out = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
+
+  function get(url) {
+    if (!url) return Promise.reject(new Error("no url"));
+    return fetch(url, { credentials: "omit" }).then(function (r) {
+      if (!r.ok) throw new Error(url);
+      return r;
+    });
+  }
+
+  function instantiate(go) {
+    if (offline) {
+      return script(attr("search-wasm-js")).then(function () {
+        return WebAssembly.instantiate(fromGlobal(window, "MEHFOOZ_WASM_B64"), go.importObject);
+      });
+    }
+    return get(attr("search-wasm")).then(function (r) {
+      var type = r.headers.get("Content-Type") || "";
+      if (WebAssembly.instantiateStreaming && type.indexOf("application/wasm") === 0) {
+        return WebAssembly.instantiateStreaming(r, go.importObject);
+      }
+      return r.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
+    });
+  }
+
+  function loadIndex(l) {
+    var data = offline
+      ? script(attr("index-" + l + "-js")).then(function () { return fromGlobal(window.MEHFOOZ_INDEX_B64, l); })
+      : get(attr("index-" + l + "-idx")).then(function (r) { return r.arrayBuffer(); }).then(function (b) { return new Uint8Array(b); });
+    return data.then(function (bytes) {
+      var err = window.mehfoozSearch.load(l, bytes);
+      if (err) throw new Error(err);
+      loaded[l] = true;
+    });
+  }
+
+  function start() {
+    if (ready) return ready;
+    status.textContent = msg("loading", "Loading search…");
+    ready = script(attr("wasm-exec-js")).then(function () {
+      var go = new window.Go();
+      return instantiate(go).then(function (r) {
+        go.run(r.instance); // main sets window.mehfoozSearch before it blocks
+        if (!window.mehfoozSearch) throw new Error("wasm");
+        return loadIndex(lang);
+      });
+    }).then(function () {
+      status.textContent = "";
+      if (other) loadIndex(other).then(search, function () {});
+    });
+    ready.catch(function () {
+      ready = null; // try again on the next key
+      status.textContent = msg("failed", "Search could not start.");
+    });
+    return ready;
+  }
+
+  function href(l, r) {
+    return root + l + "/" + r.url + (offline ? "index.html" : "") + (r.anchor ? "#" + r.anchor : "");
+  }
+
+  function fill(ol, l, results) {
+    ol.textContent = "";
+    results.forEach(function (r) {
+      var li = el("li"), a = el("a"), p = el("p");
+      a.href = href(l, r);
+      a.textContent = r.title;
+      if (r.section) {
+        var s = el("span", "search-section");
+        s.textContent = " › " + r.section;
+        a.appendChild(s);
+      }
+      li.appendChild(a);
+      r.snippet.forEach(function (seg) {
+        if (seg.marked) {
+          var m = el("mark");
+          m.textContent = seg.text;
+          p.appendChild(m);
+        } else {
+          p.appendChild(document.createTextNode(seg.text));
+        }
+      });
+      li.dir = "auto";
+      li.appendChild(p);
+      ol.appendChild(li);
+    });
+  }
+
+  // otherScript reports whether text is written in a script that reads in
+  // the other direction from the page (Urdu typed on an English page, or
+  // Roman Urdu on an Urdu page).
+  function otherScript(text) {
+    var rtl = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/.test(text);
+    var ltr = /[A-Za-z\u00c0-\u024f]/.test(text);
+    return document.documentElement.dir === "rtl" ? ltr && !rtl : rtl && !ltr;
+  }
+
+  function search() {
+    var text = input.value;
+    if (!text.trim() || !loaded[lang]) {
+      fill(list, lang, []);
+      otherBox.hidden = true;
+      if (!text.trim()) status.textContent = "";
+      return;
+    }
+    var api = window.mehfoozSearch;
+    var rs = JSON.parse(api.query(lang, text, 10));
+    var more = loaded[other] && (rs.length < 3 || otherScript(text)) ? JSON.parse(api.query(other, text, 5)) : [];
+    fill(list, lang, rs);
+    fill(otherList, other, more);
+    otherBox.hidden = more.length === 0;
+    status.textContent = rs.length === 0 ? msg("none", "Nothing found.")
+      : rs.length === 1 ? msg("one", "1 result") : msg("results", "{n} results").replace("{n}", rs.length);
+  }
+
+  function later() {
+    clearTimeout(timer);
+    timer = setTimeout(function () { start().then(search, function () {}); }, 100);
+  }
+
+  input.addEventListener("focus", function () { start().catch(function () {}); });
+  input.addEventListener("input", later);
+  form.addEventListener("submit", function (ev) {
+    ev.preventDefault(); // never navigate: the query would go into the address
+    clearTimeout(timer);
+    start().then(search, function () {});
+  });
+
+  // Arrow keys move between the box and the result links.
+  form.addEventListener("keydown", function (ev) {
+    if (ev.key !== "ArrowDown" && ev.key !== "ArrowUp") return;
+    var links = [input].concat([].slice.call(form.querySelectorAll(".search-results a")));
+    var i = links.indexOf(document.activeElement);
+    var j = i + (ev.key === "ArrowDown" ? 1 : -1);
+    if (i < 0 || j < 0 || j >= links.length) return;
+    ev.preventDefault();
+    links[j].focus();
+  });
+})();
