@@ -37,8 +37,21 @@ build stays served; fix the file and the page comes back. Ctrl-C stops it.`,
 			return 2
 		}
 		b := build.NewIncremental(f.site.input())
-		srv := preview.New(builderFunc(func(changed []string) (preview.Files, diag.List) {
+		var srv *preview.Server
+		var refresh *time.Timer
+		srv = preview.New(builderFunc(func(changed []string) (preview.Files, diag.List) {
 			files, d := b.Build(changed)
+			if b.Stale() {
+				// Refresh the search index once edits pause; pages first.
+				if refresh != nil {
+					refresh.Stop()
+				}
+				refresh = time.AfterFunc(500*time.Millisecond, func() {
+					if files, d := b.RefreshIndex(); d.Err() == nil && srv != nil {
+						srv.Swap(preview.Files(files))
+					}
+				})
+			}
 			return preview.Files(files), d
 		}))
 		srv.Log = func(format string, a ...any) {

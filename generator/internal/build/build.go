@@ -241,19 +241,7 @@ func (b *builder) all(out Sink) (*Report, diag.List) {
 	b.codes = shortCodes(b.site)
 	diags.Append(b.writePrintPages())
 
-	docs := map[string][]Doc{}
-	for _, p := range b.site.Pages {
-		if r := b.results[p]; r != nil {
-			docs[p.Lang] = append(docs[p.Lang], Doc{Page: p, Sections: r.sections})
-		}
-	}
-	for _, ix := range b.in.Indexers {
-		extra, d := ix.Index(b.site, docs, out)
-		diags.Append(d)
-		for k, v := range extra {
-			assets[k] = v
-		}
-	}
+	diags.Append(b.index())
 	diags.Append(b.writeHomes())
 	diags.Append(b.writeExtras())
 
@@ -453,6 +441,26 @@ func (b *builder) renderPage(p *site.Page, translated bool) (*rendered, diag.Lis
 	}
 	r.size = len(written)
 	return r, diags
+}
+
+// index runs the indexers over every rendered page and records the files
+// they wrote among the assets.
+func (b *builder) index() diag.List {
+	var diags diag.List
+	docs := map[string][]Doc{}
+	for _, p := range b.site.Pages {
+		if r := b.results[p]; r != nil {
+			docs[p.Lang] = append(docs[p.Lang], Doc{Page: p, Sections: r.sections})
+		}
+	}
+	for _, ix := range b.in.Indexers {
+		extra, d := ix.Index(b.site, docs, b.out)
+		diags.Append(d)
+		for k, v := range extra {
+			b.assets[k] = v
+		}
+	}
+	return diags
 }
 
 // pendingHome is a home page waiting for the search index's file names.

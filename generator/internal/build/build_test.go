@@ -14,8 +14,10 @@ import (
 	"testing/fstest"
 	"time"
 
+	"mehfooz/generator/internal/diag"
 	"mehfooz/generator/internal/imagemeta"
 	"mehfooz/generator/internal/output"
+	"mehfooz/generator/internal/site"
 )
 
 const testSiteYAML = `title: {en: "Mehfooz", ur: "محفوظ"}
@@ -417,5 +419,41 @@ func TestGoldenPages(t *testing.T) {
 		if !bytes.Equal(got, want) {
 			t.Errorf("%s differs from %s (go test -update after a deliberate change)", name, golden)
 		}
+	}
+}
+
+// textIndexer is an Indexer that writes every page's text, for tests.
+type textIndexer struct{}
+
+func (textIndexer) Index(s *site.Site, docs map[string][]Doc, out Sink) (map[string]string, diag.List) {
+	var b strings.Builder
+	for _, d := range docs["en"] {
+		for _, sec := range d.Sections {
+			b.WriteString(sec.Text + "\n")
+		}
+	}
+	name, _ := out.Asset("search/index-en.idx", []byte(b.String()))
+	return map[string]string{"search/index-en.idx": name}, nil
+}
+
+func TestIncrementalIndexCatchesUp(t *testing.T) {
+	in, dir := testSite(t, nil)
+	in.Indexers = []Indexer{textIndexer{}}
+	inc := NewIncremental(in)
+	if _, diags := inc.Build(nil); diags.Err() != nil {
+		t.Fatal(diags)
+	}
+	path := filepath.Join(dir, "content", "en", "guides", "threats.md")
+	os.WriteFile(path, []byte(page("Threats", "Brand new words.\n\n## What to do\n\nKeep [evidence](evidence.md#screenshots).\n")), 0o644)
+	files, _ := inc.Build([]string{path})
+	if strings.Contains(string(files["search/index-en.idx"]), "Brand new words") || !inc.Stale() {
+		t.Fatal("the index was rebuilt with the page (it should lag, and say so)")
+	}
+	if !strings.Contains(string(files["en/index.html"]), "search/index-en.idx") {
+		t.Error("the home page does not name the index by its plain name in serve")
+	}
+	files, diags := inc.RefreshIndex()
+	if diags.Err() != nil || inc.Stale() || !strings.Contains(string(files["search/index-en.idx"]), "Brand new words") {
+		t.Errorf("RefreshIndex did not catch up: stale %v, %v", inc.Stale(), diags)
 	}
 }

@@ -24,6 +24,9 @@ type Incremental struct {
 	files map[string][]byte // the last good build's output
 	// Full counts full builds, for tests and the serve log.
 	Full int
+
+	mu    sync.Mutex // Build and RefreshIndex may be called from different goroutines
+	stale bool       // the search index lags behind the pages
 }
 
 // NewIncremental returns a builder for in; nothing is built until Build.
@@ -34,6 +37,8 @@ func NewIncremental(in Input) *Incremental { return &Incremental{in: in} }
 // the file's path) and returns every output file. nil changed means build
 // everything. On error the previous state is kept.
 func (inc *Incremental) Build(changed []string) (map[string][]byte, diag.List) {
+	inc.mu.Lock()
+	defer inc.mu.Unlock()
 	if inc.b != nil && len(changed) > 0 {
 		if files, diags, ok := inc.pages(changed); ok {
 			return files, diags
@@ -49,7 +54,7 @@ func (inc *Incremental) Build(changed []string) (map[string][]byte, diag.List) {
 	diags.Append(d)
 	diags.Sort()
 	if diags.Err() == nil {
-		inc.b, inc.files = b, mem.files
+		inc.b, inc.files, inc.stale = b, mem.files, false
 	}
 	return mem.files, diags
 }
@@ -129,7 +134,36 @@ func (inc *Incremental) pages(changed []string) (map[string][]byte, diag.List, b
 		return nil, diags, true
 	}
 	inc.files = mem.files
+	// The search index lags until RefreshIndex: rebuilding it takes far
+	// longer than the pages, and the page a volunteer is editing matters more.
+	inc.stale = len(b.in.Indexers) > 0
 	return mem.files, diags, true
+}
+
+// Stale reports whether the search index lags behind the pages.
+func (inc *Incremental) Stale() bool {
+	inc.mu.Lock()
+	defer inc.mu.Unlock()
+	return inc.stale
+}
+
+// RefreshIndex rebuilds the search index of the last good build and
+// returns every file. In memory, index files keep their plain names, so no
+// page changes with them.
+func (inc *Incremental) RefreshIndex() (map[string][]byte, diag.List) {
+	inc.mu.Lock()
+	defer inc.mu.Unlock()
+	if inc.b == nil || !inc.stale {
+		return inc.files, nil
+	}
+	mem := newMemSink(inc.files)
+	inc.b.out = mem
+	diags := inc.b.index()
+	if diags.Err() != nil {
+		return nil, diags
+	}
+	inc.files, inc.stale = mem.files, false
+	return inc.files, diags
 }
 
 // sameShape reports whether a page's front matter changed only in ways
@@ -166,8 +200,10 @@ func (m *memSink) Write(name string, data []byte) ([]byte, error) {
 	return data, nil
 }
 
+// Asset keeps the plain name: the preview server never lets browsers
+// cache, and a name that does not change with the bytes lets the search
+// index be refreshed without touching the pages that point to it.
 func (m *memSink) Asset(name string, data []byte) (string, error) {
-	fp := output.Fingerprint(name, data)
-	_, err := m.Write(fp, data)
-	return fp, err
+	_, err := m.Write(name, data)
+	return name, err
 }

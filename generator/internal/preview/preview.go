@@ -124,6 +124,17 @@ func (s *Server) Rebuild(changed []string) diag.List {
 	return diags
 }
 
+// Swap serves files in place of the current build without telling tabs
+// to reload (a refreshed search index, which no page names differently).
+// It does nothing while the build is broken.
+func (s *Server) Swap(files Files) {
+	s.mu.Lock()
+	if s.errs == nil {
+		s.files = files
+	}
+	s.mu.Unlock()
+}
+
 func firstLine(l diag.List) string {
 	if len(l) == 0 {
 		return ""
