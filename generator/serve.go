@@ -36,7 +36,9 @@ build stays served; fix the file and the page comes back. Ctrl-C stops it.`,
 			fmt.Fprintf(e.stderr, "mehfooz serve: unexpected argument %q\n", args[0])
 			return 2
 		}
-		b := build.NewIncremental(f.site.input())
+		in := f.site.input()
+		in.Finishers = nil // offline copies are for published sites, not previews
+		b := build.NewIncremental(in)
 		var srv *preview.Server
 		var refresh *time.Timer
 		srv = preview.New(builderFunc(func(changed []string) (preview.Files, diag.List) {

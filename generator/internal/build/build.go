@@ -89,10 +89,11 @@ func (r *recorder) Write(name string, data []byte) ([]byte, error) {
 }
 
 func (r *recorder) Asset(name string, data []byte) (string, error) {
+	orig := bytes.Clone(data) // the sink may minify data in place
 	final, err := r.Sink.Asset(name, data)
 	if err == nil {
 		r.mu.Lock()
-		r.files[final] = data
+		r.files[final] = orig
 		r.mu.Unlock()
 	}
 	return final, err
@@ -741,6 +742,9 @@ func (b *builder) alternates(p *site.Page, suffix string) []render.Alternate {
 		url, stub := l.Code+"/", true
 		if target != nil {
 			url, stub = target.URL+suffix, target.Fallback != nil
+			if stub {
+				url = target.URL // stand-ins have no print page
+			}
 		}
 		out = append(out, render.Alternate{Code: l.Code, Name: l.Name, Dir: l.Direction, URL: site.RelURL(p.URL+suffix, url), Stub: stub})
 	}

@@ -1,0 +1,260 @@
+package offline
+
+import (
+	"bytes"
+	"html"
+	"sort"
+	"strings"
+)
+
+// The built pages are minified HTML: attributes may be unquoted, end tags of
+// void elements are absent, and nothing is guaranteed to be well formed
+// beyond what a browser accepts. The offline copies only need the tags and
+// their attributes, so this is a tag scanner, not a parser: it finds every
+// start and end tag in order, with byte offsets, and skips comments,
+// doctypes and the raw text of script, style, textarea and title, as the
+// HTML tokenizer does.
+
+// tag is one start or end tag.
+type tag struct {
+	name        string // lower-case
+	end         bool   // an end tag: </name>
+	start, stop int    // the whole tag is src[start:stop]
+	attrs       []attr
+}
+
+// attr is one attribute of a start tag.
+type attr struct {
+	name        string // lower-case
+	val         string // with character references decoded
+	start, stop int    // the attribute with its value, src[start:stop]
+}
+
+// get returns the value of the attribute name and whether it is there.
+func (t *tag) get(name string) (string, bool) {
+	for _, a := range t.attrs {
+		if a.name == name {
+			return a.val, true
+		}
+	}
+	return "", false
+}
+
+// rawText lists the elements whose content is text up to their end tag.
+var rawText = map[string]bool{"script": true, "style": true, "textarea": true, "title": true}
+
+// scanTags calls fn with every tag of src in document order until fn
+// returns false.
+func scanTags(src []byte, fn func(t *tag) bool) {
+	i := 0
+	for i < len(src) {
+		j := bytes.IndexByte(src[i:], '<')
+		if j < 0 {
+			return
+		}
+		i += j
+		rest := src[i+1:]
+		switch {
+		case bytes.HasPrefix(rest, []byte("!--")):
+			k := bytes.Index(src[i+4:], []byte("-->"))
+			if k < 0 {
+				return
+			}
+			i += 4 + k + 3
+		case len(rest) > 0 && (rest[0] == '!' || rest[0] == '?'):
+			k := bytes.IndexByte(rest, '>')
+			if k < 0 {
+				return
+			}
+			i += 1 + k + 1
+		case len(rest) > 1 && rest[0] == '/' && isLetter(rest[1]):
+			t := &tag{end: true, start: i}
+			n := i + 2
+			for n < len(src) && !isSpace(src[n]) && src[n] != '/' && src[n] != '>' {
+				n++
+			}
+			t.name = strings.ToLower(string(src[i+2 : n]))
+			k := bytes.IndexByte(src[n:], '>')
+			if k < 0 {
+				return
+			}
+			t.stop = n + k + 1
+			i = t.stop
+			if !fn(t) {
+				return
+			}
+		case len(rest) > 0 && isLetter(rest[0]):
+			t := startTag(src, i)
+			if t == nil {
+				return
+			}
+			i = t.stop
+			if !fn(t) {
+				return
+			}
+			if rawText[t.name] {
+				k := indexFold(src[i:], "</"+t.name)
+				if k < 0 {
+					return
+				}
+				i += k
+			}
+		default:
+			i++
+		}
+	}
+}
+
+// startTag reads the start tag at src[i] ('<' then a letter), or returns
+// nil when the document ends inside it.
+func startTag(src []byte, i int) *tag {
+	t := &tag{start: i}
+	n := i + 1
+	for n < len(src) && !isSpace(src[n]) && src[n] != '/' && src[n] != '>' {
+		n++
+	}
+	t.name = strings.ToLower(string(src[i+1 : n]))
+	for {
+		for n < len(src) && (isSpace(src[n]) || src[n] == '/') {
+			n++
+		}
+		if n >= len(src) {
+			return nil
+		}
+		if src[n] == '>' {
+			t.stop = n + 1
+			return t
+		}
+		a := attr{start: n}
+		m := n + 1 // a name may start with '='
+		for m < len(src) && !isSpace(src[m]) && src[m] != '/' && src[m] != '>' && src[m] != '=' {
+			m++
+		}
+		a.name = strings.ToLower(string(src[n:m]))
+		v := m
+		for v < len(src) && isSpace(src[v]) {
+			v++
+		}
+		if v < len(src) && src[v] == '=' {
+			v++
+			for v < len(src) && isSpace(src[v]) {
+				v++
+			}
+			if v >= len(src) {
+				return nil
+			}
+			switch q := src[v]; q {
+			case '"', '\'':
+				k := bytes.IndexByte(src[v+1:], q)
+				if k < 0 {
+					return nil
+				}
+				a.val = html.UnescapeString(string(src[v+1 : v+1+k]))
+				m = v + 1 + k + 1
+			default:
+				e := v
+				for e < len(src) && !isSpace(src[e]) && src[e] != '>' {
+					e++
+				}
+				a.val = html.UnescapeString(string(src[v:e]))
+				m = e
+			}
+		}
+		a.stop = m
+		t.attrs = append(t.attrs, a)
+		n = m
+	}
+}
+
+func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+// indexFold is bytes.Index for an ASCII needle, ignoring case.
+func indexFold(s []byte, needle string) int {
+	n := len(needle)
+	for i := 0; i+n <= len(s); i++ {
+		if bytes.EqualFold(s[i:i+n], []byte(needle)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// edit replaces src[start:stop] with text.
+type edit struct {
+	start, stop int
+	text        string
+}
+
+// edits collects replacements in one document; they must not overlap.
+type edits []edit
+
+// replace replaces src[start:stop].
+func (e *edits) replace(start, stop int, text string) {
+	*e = append(*e, edit{start, stop, text})
+}
+
+// insert inserts text before src[at].
+func (e *edits) insert(at int, text string) { e.replace(at, at, text) }
+
+// setAttr gives attribute a the value val.
+func (e *edits) setAttr(a attr, val string) {
+	e.replace(a.start, a.stop, a.name+`="`+html.EscapeString(val)+`"`)
+}
+
+// dropAttr removes attribute a with the space before it.
+func (e *edits) dropAttr(src []byte, a attr) {
+	start := a.start
+	for start > 0 && isSpace(src[start-1]) {
+		start--
+	}
+	e.replace(start, a.stop, "")
+}
+
+// addAttr adds an attribute at the end of start tag t.
+func (e *edits) addAttr(src []byte, t *tag, name, val string) {
+	at := t.stop - 1
+	if at > 0 && src[at-1] == '/' {
+		at--
+	}
+	e.insert(at, " "+name+`="`+html.EscapeString(val)+`"`)
+}
+
+// apply returns src with the edits made.
+func (e edits) apply(src []byte) []byte {
+	sort.SliceStable(e, func(i, j int) bool { return e[i].start < e[j].start })
+	var b bytes.Buffer
+	b.Grow(len(src))
+	at := 0
+	for _, ed := range e {
+		if ed.start < at {
+			continue // overlapping: the first edit wins
+		}
+		b.Write(src[at:ed.start])
+		b.WriteString(ed.text)
+		at = ed.stop
+	}
+	b.Write(src[at:])
+	return b.Bytes()
+}
+
+// element finds the first element called name in src and returns its start
+// tag and the offset of its end tag (len(src) when it has none).
+func element(src []byte, name string) (start *tag, end int) {
+	end = -1
+	scanTags(src, func(t *tag) bool {
+		switch {
+		case start == nil && !t.end && t.name == name:
+			start = t
+		case start != nil && t.end && t.name == name:
+			end = t.start
+			return false
+		}
+		return true
+	})
+	if start != nil && end < 0 {
+		end = len(src)
+	}
+	return start, end
+}

@@ -1,0 +1,289 @@
+// Package offline is the build's last stage: from the built site as files
+// it makes, for each language xx, the copies a trainer carries into a room
+// without internet or a survivor keeps on a phone:
+//
+//	offline/mehfooz-xx.zip          every page of the language, the assets they
+//	                                use and the search module and index as
+//	                                classic scripts, with links that work from
+//	                                file://, opening at START-HERE.html
+//	offline/mehfooz-xx-pocket.html  one self-contained file, no JavaScript and
+//	                                no requests, with the decision tree,
+//	                                helplines, complaint pages and as many
+//	                                guides as fit in the budget (400 KB)
+//
+// Both are rebuilt with the site and are byte-identical across builds of
+// the same content. The words they add (the start page, the pocket file's
+// introduction) are interface strings in layouts/i18n/<lang>.yaml.
+package offline
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"mehfooz/generator/internal/build"
+	"mehfooz/generator/internal/config"
+	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/site"
+)
+
+// Dir is the output folder of the offline copies.
+const Dir = "offline/"
+
+// StartPage is the zip copy's first page, at the root of the zip.
+const StartPage = "START-HERE.html"
+
+// DefaultPocketBudget is the most a pocket file may weigh: small enough to
+// send over WhatsApp and to keep on a nearly full phone.
+const DefaultPocketBudget = 400 << 10
+
+// ZipName is the output name of a language's zip copy.
+func ZipName(lang string) string { return Dir + "mehfooz-" + lang + ".zip" }
+
+// PocketName is the output name of a language's pocket file.
+func PocketName(lang string) string { return Dir + "mehfooz-" + lang + "-pocket.html" }
+
+// PocketRule picks pages for the pocket file. Pattern is a page key
+// ("guides/evidence", "helplines") or a section with every page in it
+// ("start/*", which includes "start" itself). Required pages must fit in the
+// budget; the others are added while they fit.
+type PocketRule struct {
+	Pattern  string
+	Required bool
+}
+
+// DefaultPocket is the pocket file's pages in order of importance: the
+// decision tree, the helplines, the guides for the most urgent harms, how
+// to cover your tracks on a shared phone and how to complain, then every
+// other guide, then the platform pages, which go first when space runs out.
+var DefaultPocket = []PocketRule{
+	{"start/*", true},
+	{"helplines/*", true},
+	{"guides/blackmail-sextortion", true},
+	{"guides/intimate-images", true},
+	{"guides/hacked-account", true},
+	{"guides/evidence", true},
+	{"guides/threats", true},
+	{"guides/cover-your-tracks", true},
+	{"complaint/*", true},
+	{"guides", true},
+	{"guides/*", false},
+	{"platforms/*", false},
+}
+
+// ModTime is the modification time of every zip entry, fixed so the zip
+// depends on the site alone.
+var ModTime = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Finisher writes the offline copies. It implements build.Finisher.
+type Finisher struct {
+	layouts       fs.FS
+	layoutsPrefix string
+	budget        int
+	pocket        []PocketRule
+}
+
+var _ build.Finisher = (*Finisher)(nil)
+
+// Option configures a Finisher.
+type Option func(*Finisher)
+
+// WithPocketBudget sets the most a pocket file may weigh, in bytes.
+func WithPocketBudget(bytes int) Option { return func(f *Finisher) { f.budget = bytes } }
+
+// WithPocketPages replaces DefaultPocket.
+func WithPocketPages(rules ...PocketRule) Option {
+	return func(f *Finisher) { f.pocket = rules }
+}
+
+// New returns a Finisher that reads its interface strings from layouts (the
+// layouts folder, shown in diagnostics as layoutsPrefix).
+func New(layouts fs.FS, layoutsPrefix string, opts ...Option) *Finisher {
+	f := &Finisher{layouts: layouts, layoutsPrefix: layoutsPrefix, budget: DefaultPocketBudget, pocket: DefaultPocket}
+	for _, o := range opts {
+		o(f)
+	}
+	return f
+}
+
+// Finish writes both copies of every language. Problems are errors with
+// rule "offline", or "pocket-size" when the pocket file's required pages do
+// not fit in its budget.
+func (f *Finisher) Finish(s *site.Site, files map[string][]byte, out build.Sink) diag.List {
+	strs, diags := f.strings(s)
+	if diags.Errors() > 0 {
+		return diags
+	}
+	type result struct {
+		zip, pocket []byte
+		diags       diag.List
+	}
+	results := make([]result, len(s.Langs))
+	var wg sync.WaitGroup
+	for i, lang := range s.Langs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c := &copier{site: s, files: files, lang: lang, strs: strs[lang], dir: s.Config.Language(lang).Direction}
+			r := &results[i]
+			var d diag.List
+			r.zip, d = c.zip()
+			r.diags.Append(d)
+			r.pocket, d = c.pocket(f.pocket, f.budget)
+			r.diags.Append(d)
+		}()
+	}
+	wg.Wait()
+	for i, lang := range s.Langs {
+		r := results[i]
+		diags.Append(r.diags)
+		for _, w := range []struct {
+			name string
+			data []byte
+		}{{ZipName(lang), r.zip}, {PocketName(lang), r.pocket}} {
+			if w.data == nil {
+				continue
+			}
+			if _, err := out.Write(w.name, w.data); err != nil {
+				diags.Add(diag.Errorf(diag.Pos{File: "public/" + w.name}, "offline", "%v", err))
+			}
+		}
+	}
+	return diags
+}
+
+// copier makes one language's copies.
+type copier struct {
+	site  *site.Site
+	files map[string][]byte
+	lang  string
+	dir   string
+	strs  *strs
+}
+
+// pages returns the language's pages in the order of the site's tree: each
+// page, then its children by weight and title.
+func (c *copier) pages() []*site.Page {
+	all := c.site.Lang(c.lang)
+	var out []*site.Page
+	seen := map[*site.Page]bool{}
+	var walk func(p *site.Page)
+	walk = func(p *site.Page) {
+		if seen[p] {
+			return
+		}
+		seen[p] = true
+		out = append(out, p)
+		for _, ch := range p.Children {
+			walk(ch)
+		}
+	}
+	for _, p := range all {
+		if p.Parent == nil {
+			walk(p)
+		}
+	}
+	for _, p := range all {
+		walk(p) // anything the tree missed, in site order
+	}
+	return out
+}
+
+// asset returns the fingerprinted output name of a static file
+// ("css/site.css" → "css/site.1a2b3c4d5e.css"), or "".
+func (c *copier) asset(name string) string {
+	ext := path.Ext(name)
+	stem := strings.TrimSuffix(name, ext) + "."
+	var found []string
+	for n := range c.files {
+		if strings.HasPrefix(n, stem) && strings.HasSuffix(n, ext) && len(n) == len(name)+11 && !strings.Contains(n[len(stem):len(n)-len(ext)], ".") {
+			found = append(found, n)
+		}
+	}
+	sort.Strings(found)
+	if len(found) == 0 {
+		return ""
+	}
+	return found[0]
+}
+
+// newest returns the newest review date of pages.
+func newest(pages []*site.Page) time.Time {
+	var t time.Time
+	for _, p := range pages {
+		if r := p.File.Meta.Reviewed.Time; r.After(t) {
+			t = r
+		}
+	}
+	return t
+}
+
+// strs are one language's interface strings.
+type strs struct {
+	m map[string]string
+}
+
+// T returns the string key with {name} placeholders filled from pairs.
+func (s *strs) T(key string, pairs ...string) string {
+	v := s.m[key]
+	for i := 0; i+1 < len(pairs); i += 2 {
+		v = strings.ReplaceAll(v, "{"+pairs[i]+"}", pairs[i+1])
+	}
+	return v
+}
+
+// Date formats t with the language's month names and date_format, as the
+// pages do.
+func (s *strs) Date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return s.T("date_format", "d", strconv.Itoa(t.Day()), "month", s.T("month_"+strconv.Itoa(int(t.Month()))), "y", strconv.Itoa(t.Year()))
+}
+
+// Keys are the interface strings the offline copies use, besides the
+// site's own (quick_exit, nav_start, …, external_link, dates).
+var Keys = []string{
+	"offline_title", "offline_intro", "offline_how_heading", "offline_how_keep", "offline_how_open",
+	"offline_how_search", "offline_shared_heading", "offline_shared", "offline_reviewed",
+	"offline_pocket_title", "offline_pocket_intro", "offline_pocket_more", "offline_pocket_shared",
+	"offline_contents", "offline_to_contents",
+}
+
+// siteKeys are the site's strings the copies reuse.
+var siteKeys = []string{
+	"quick_exit", "quick_exit_note", "quick_exit_note_link", "quick_exit_count", "external_link",
+	"nav_start", "nav_helplines", "nav_guides", "nav_search", "search_description", "skip_to_content", "date_format",
+}
+
+// strings loads the interface strings and reports every key a language
+// lacks. The build has already checked the files themselves.
+func (f *Finisher) strings(s *site.Site) (map[string]*strs, diag.List) {
+	var diags diag.List
+	all, _ := config.LoadI18n(f.layouts, "i18n", f.layoutsPrefix, s.Langs)
+	out := map[string]*strs{}
+	for _, lang := range s.Langs {
+		m := all[lang]
+		out[lang] = &strs{m: m}
+		for _, k := range slices.Concat(Keys, siteKeys) {
+			if _, ok := m[k]; !ok {
+				diags.Add(diag.Errorf(diag.Pos{File: path.Join(f.layoutsPrefix, "i18n", lang+".yaml")}, "offline",
+					"missing key %q, which the offline copies need", k).
+					WithHint(`add %s: "…" in this language`, k))
+			}
+		}
+	}
+	return out, diags
+}
+
+// outputPos is the position of an output file in diagnostics.
+func outputPos(name string) diag.Pos { return diag.Pos{File: "public/" + name} }
+
+// kb formats a size in KB with one decimal.
+func kb(n int) string { return fmt.Sprintf("%.1f KB", float64(n)/1024) }

@@ -1,0 +1,359 @@
+package offline
+
+import (
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"html"
+	"html/template"
+	"path"
+	"sort"
+	"strings"
+
+	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/site"
+)
+
+// PocketCSP is the pocket file's policy. The file is opened on its own, from
+// a phone's downloads or a chat, so it carries its stylesheet inline and its
+// pictures as data: URLs; it allows exactly that, and no script or request.
+// (The site's pages keep style-src 'self'.)
+const PocketCSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+// pocketCSS is added to the site's stylesheet in the pocket file.
+const pocketCSS = `.pocket-page{border-block-start:3px solid var(--accent);margin-block-start:3rem}` +
+	`.pocket-top{font-size:.9rem}`
+
+// pocketPage is a page that may go into the pocket file.
+type pocketPage struct {
+	page      *site.Page
+	id        string // "p-guides/evidence"
+	main      []byte // what the page's <main> holds, as built
+	lang, dir string // the <main>'s own language, on a stand-in for a missing translation
+	required  bool
+	rule      int // index of the rule that chose it
+	tree      int // position in the site's tree
+}
+
+// file is the page's output name.
+func (pp *pocketPage) file() string { return pp.page.URL + "index.html" }
+
+// pocket makes the language's pocket file: the pages the rules pick, each
+// page's <main> as a <section>, heading ids prefixed to stay unique and
+// links between included pages turned into links within the file.
+//
+// The required pages must fit in budget, or it is a pocket-size error.
+// The others are added in order while they fit; one that does not is left
+// out, and the rules after its rule are not tried, so a less important
+// page never takes the place of a more important one.
+func (c *copier) pocket(rules []PocketRule, budget int) ([]byte, diag.List) {
+	var diags diag.List
+	cands := c.pocketCandidates(rules)
+	var chosen []*pocketPage
+	for _, pp := range cands {
+		if pp.required {
+			chosen = append(chosen, pp)
+		}
+	}
+	doc, err := c.pocketDoc(chosen)
+	if err != nil {
+		diags.Add(diag.Errorf(outputPos(PocketName(c.lang)), "offline", "%v", err))
+		return nil, diags
+	}
+	if len(doc) > budget {
+		diags.Add(c.overBudget(len(doc), chosen, budget))
+		return nil, diags
+	}
+
+	// A page's size with every candidate in the file, and its contents line.
+	all := map[string]*pocketPage{}
+	for _, pp := range cands {
+		all[pp.file()] = pp
+	}
+	size, blocked, added := len(doc), -1, 0
+	for _, pp := range cands {
+		if pp.required {
+			continue
+		}
+		if blocked >= 0 && pp.rule > blocked {
+			break
+		}
+		est := len(c.section(pp, all)) + len(pp.page.Title()) + len(pp.id) + 30
+		if size+est > budget {
+			blocked = pp.rule
+			continue
+		}
+		chosen = append(chosen, pp)
+		size += est
+		added++
+	}
+	// Links to pages left out become longer or shorter, so measure the
+	// real thing, and drop the last added pages until it fits.
+	for {
+		if doc, err = c.pocketDoc(chosen); err != nil {
+			diags.Add(diag.Errorf(outputPos(PocketName(c.lang)), "offline", "%v", err))
+			return nil, diags
+		}
+		if len(doc) <= budget || added == 0 {
+			break
+		}
+		chosen = chosen[:len(chosen)-1]
+		added--
+	}
+	if len(doc) > budget {
+		diags.Add(c.overBudget(len(doc), chosen, budget))
+		return nil, diags
+	}
+	return doc, diags
+}
+
+// pocketCandidates lists the pages the rules pick, in rule order and, within
+// a rule, in the order of the site's tree. Pages that need a script or take
+// input (the complaint letter, the incident log) are left out: the pocket
+// file has no scripts, and such pages keep their own address.
+func (c *copier) pocketCandidates(rules []PocketRule) []*pocketPage {
+	tree := c.pages()
+	taken := map[*site.Page]bool{}
+	var out []*pocketPage
+	for ri, r := range rules {
+		for ti, p := range tree {
+			if taken[p] || !matchRule(r.Pattern, p.Key) {
+				continue
+			}
+			taken[p] = true
+			src := c.files[p.URL+"index.html"]
+			start, end := element(src, "main")
+			if start == nil {
+				continue
+			}
+			inner := src[start.stop:end]
+			if interactive(inner) {
+				continue
+			}
+			pp := &pocketPage{page: p, id: "p-" + p.Key, main: inner, required: r.Required, rule: ri, tree: ti}
+			if p.Key == "" {
+				pp.id = "p-home"
+			}
+			pp.lang, _ = start.get("lang")
+			pp.dir, _ = start.get("dir")
+			out = append(out, pp)
+		}
+	}
+	return out
+}
+
+// matchRule reports whether a page key matches a rule's pattern.
+func matchRule(pattern, key string) bool {
+	if sec, ok := strings.CutSuffix(pattern, "/*"); ok {
+		return key == sec || strings.HasPrefix(key, sec+"/")
+	}
+	return key == pattern
+}
+
+// interactive reports whether a page's content needs a script or takes
+// input. A disabled input is only a picture of one (a checklist's boxes).
+func interactive(main []byte) bool {
+	found := false
+	scanTags(main, func(t *tag) bool {
+		switch t.name {
+		case "script", "form", "textarea", "select", "button", "iframe", "object", "embed":
+			found = !t.end
+		case "input":
+			_, disabled := t.get("disabled")
+			found = !t.end && !disabled
+		}
+		return !found
+	})
+	return found
+}
+
+// idRefs lists attributes whose values are ids (space-separated for aria-*).
+var idRefs = map[string]bool{"for": true, "headers": true, "list": true, "form": true,
+	"aria-labelledby": true, "aria-describedby": true, "aria-controls": true, "aria-owns": true}
+
+// imageTypes are the pictures the pocket file inlines as data: URLs.
+var imageTypes = map[string]string{".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+	".webp": "image/webp", ".gif": "image/gif", ".svg": "image/svg+xml"}
+
+// section is one page in the pocket file: its <main> with ids prefixed by
+// the page's id and links rewritten for the pages in set (by output name).
+func (c *copier) section(pp *pocketPage, set map[string]*pocketPage) []byte {
+	src := pp.main
+	name := pp.file()
+	var e edits
+	mark := false
+	// The last three tags, to find a paragraph that is nothing but a link
+	// made plain text ("Printable handout of this page"): it goes.
+	var last [3]*tag
+	var plain *tag
+	scanTags(src, func(t *tag) bool {
+		p, a0, a1 := last[0], last[1], last[2]
+		last = [3]*tag{a0, a1, t}
+		if t.end {
+			if t.name == "a" && mark {
+				e.insert(t.start, c.extMark())
+				mark = false
+			}
+			if t.name == "p" && p != nil && a0 != nil && a1 != nil && p.name == "p" && !p.end && a0 == plain &&
+				a1.name == "a" && a1.end && p.stop == a0.start && a1.stop == t.start {
+				e.replace(p.start, t.stop, "")
+			}
+			return true
+		}
+		for _, a := range t.attrs {
+			switch {
+			case a.name == "id":
+				e.setAttr(a, pp.id+"--"+a.val)
+			case idRefs[a.name]:
+				ids := strings.Fields(a.val)
+				for i := range ids {
+					ids[i] = pp.id + "--" + ids[i]
+				}
+				e.setAttr(a, strings.Join(ids, " "))
+			case a.name == "href" || a.name == "src":
+				r := resolve(name, a.val)
+				switch r.kind {
+				case refFragment:
+					switch {
+					case !r.hash:
+					case r.frag == "":
+						e.setAttr(a, "#"+pp.id)
+					default:
+						e.setAttr(a, "#"+pp.id+"--"+r.frag)
+					}
+				case refExternal:
+				case refLocal:
+					if q := set[r.file]; q != nil {
+						u := "#" + q.id
+						if r.frag != "" {
+							u += "--" + r.frag
+						}
+						e.setAttr(a, u)
+					} else if mt := imageTypes[path.Ext(r.file)]; a.name == "src" && mt != "" && c.files[r.file] != nil {
+						e.setAttr(a, "data:"+mt+";base64,"+base64.StdEncoding.EncodeToString(c.files[r.file]))
+					} else if c.outside(&e, src, t, a, r) {
+						mark = true
+					} else if t.name == "a" {
+						plain = t
+					}
+				default:
+					e.dropAttr(src, a)
+				}
+			}
+		}
+		return true
+	})
+	var b bytes.Buffer
+	fmt.Fprintf(&b, `<section id="%s" class="pocket-page"`, html.EscapeString(pp.id))
+	if pp.lang != "" {
+		fmt.Fprintf(&b, ` lang="%s"`, html.EscapeString(pp.lang))
+	}
+	if pp.dir != "" {
+		fmt.Fprintf(&b, ` dir="%s"`, html.EscapeString(pp.dir))
+	}
+	b.WriteString(">")
+	b.Write(e.apply(src))
+	fmt.Fprintf(&b, `<p class="pocket-top" lang="%s" dir="%s"><a href="#contents">%s</a></p></section>`,
+		html.EscapeString(c.lang), html.EscapeString(c.dir), html.EscapeString(c.strs.T("offline_to_contents")))
+	return b.Bytes()
+}
+
+// tocEntry is a line of the pocket file's contents.
+type tocEntry struct {
+	ID, Title string
+	Children  []tocEntry
+}
+
+// pocketData is what templates/pocket.html shows.
+type pocketData struct {
+	Lang, Dir, SiteTitle, CSP string
+	CSS                       template.CSS
+	QuickExit, CoverTracks    string
+	Zip, Reviewed             string
+	TOC                       []tocEntry
+	Sections                  template.HTML
+	S                         *strs
+}
+
+// pocketDoc assembles the pocket file from the chosen pages, grouped by
+// section in the order the sections were first chosen, each group in the
+// order of the site's tree. A section's own page heads its group in the
+// contents; a decision tree is listed by its first question only, since
+// its answers lead on.
+func (c *copier) pocketDoc(chosen []*pocketPage) ([]byte, error) {
+	set := map[string]*pocketPage{}
+	groups := map[string][]*pocketPage{}
+	var order []string
+	for _, pp := range chosen {
+		set[pp.file()] = pp
+		sec := pp.page.Section
+		if groups[sec] == nil {
+			order = append(order, sec)
+		}
+		groups[sec] = append(groups[sec], pp)
+	}
+	cssName := c.asset("css/site.css")
+	if cssName == "" {
+		return nil, fmt.Errorf("the build wrote no css/site.css, which the pocket file inlines")
+	}
+	cfg := c.site.Config
+	d := pocketData{
+		Lang: c.lang, Dir: c.dir, SiteTitle: cfg.Title[c.lang], CSP: PocketCSP,
+		CSS:       template.CSS(string(c.files[cssName]) + "\n" + pocketCSS),
+		QuickExit: cfg.QuickExit, Zip: path.Base(ZipName(c.lang)), S: c.strs,
+	}
+	var pages []*site.Page
+	var sections bytes.Buffer
+	for _, sec := range order {
+		g := groups[sec]
+		sort.SliceStable(g, func(i, j int) bool { return g[i].tree < g[j].tree })
+		var head *tocEntry
+		if g[0].page.Key == sec && sec != "" {
+			head = &tocEntry{ID: g[0].id, Title: g[0].page.Title()}
+		}
+		for i, pp := range g {
+			sections.Write(c.section(pp, set))
+			pages = append(pages, pp.page)
+			switch {
+			case head == nil:
+				d.TOC = append(d.TOC, tocEntry{ID: pp.id, Title: pp.page.Title()})
+			case i > 0 && g[0].page.Kind != "workflow":
+				head.Children = append(head.Children, tocEntry{ID: pp.id, Title: pp.page.Title()})
+			}
+		}
+		if head != nil {
+			d.TOC = append(d.TOC, *head)
+		}
+	}
+	d.Sections = template.HTML(sections.String())
+	d.Reviewed = c.strs.Date(newest(pages))
+	if q := c.site.Page(c.lang, "guides/cover-your-tracks.md"); q != nil && set[q.URL+"index.html"] != nil {
+		d.CoverTracks = "#" + set[q.URL+"index.html"].id
+	}
+	var b bytes.Buffer
+	if err := templates.ExecuteTemplate(&b, "pocket", d); err != nil {
+		return nil, fmt.Errorf("pocket file: %v", err)
+	}
+	return b.Bytes(), nil
+}
+
+// overBudget is the error for a pocket file whose required pages do not fit.
+func (c *copier) overBudget(size int, chosen []*pocketPage, budget int) *diag.Error {
+	type weight struct {
+		url string
+		n   int
+	}
+	var ws []weight
+	for _, pp := range chosen {
+		ws = append(ws, weight{"/" + pp.page.URL, len(pp.main)})
+	}
+	sort.SliceStable(ws, func(i, j int) bool { return ws[i].n > ws[j].n })
+	var list []string
+	for _, w := range ws[:min(5, len(ws))] {
+		list = append(list, fmt.Sprintf("%s (%s)", w.url, kb(w.n)))
+	}
+	return diag.Errorf(outputPos(PocketName(c.lang)), "pocket-size",
+		"the pocket file is %s with only the pages it must have, over its budget of %s; its largest pages: %s",
+		kb(size), kb(budget), strings.Join(list, ", ")).
+		WithHint("shorten those pages, or make fewer pages required in the pocket rules (offline.DefaultPocket)")
+}
