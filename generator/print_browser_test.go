@@ -16,20 +16,7 @@ import (
 	"mehfooz/generator/internal/browsertest"
 )
 
-var lineRE = regexp.MustCompile(`<line xMin="([0-9.]+)" yMin="[0-9.]+" xMax="([0-9.]+)"`)
-
-// spread is the standard deviation of xs.
-func spread(xs []float64) float64 {
-	var sum, sq float64
-	for _, x := range xs {
-		sum += x
-	}
-	mean := sum / float64(len(xs))
-	for _, x := range xs {
-		sq += (x - mean) * (x - mean)
-	}
-	return math.Sqrt(sq / float64(len(xs)))
-}
+var wordRE = regexp.MustCompile(`<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)"`)
 
 // TestBrowserPrintedHandout prints a guide's handout to PDF in each
 // language, renders its first page to PNG (kept in test-artifacts/ for a
@@ -73,25 +60,52 @@ func TestBrowserPrintedHandout(t *testing.T) {
 			if st, err := os.Stat(png + ".png"); err != nil || st.Size() < 1000 {
 				t.Errorf("no screenshot of the printed handout: %v", err)
 			}
-			out, err := exec.Command("pdftotext", "-bbox-layout", "-f", "1", "-l", "1", pdfPath, "-").Output()
+			out, err := exec.Command("pdftotext", "-bbox", "-f", "1", "-l", "1", pdfPath, "-").Output()
 			if err != nil {
 				t.Fatal(err)
 			}
-			var lefts, rights []float64
-			for _, m := range lineRE.FindAllSubmatch(out, -1) {
+			// Group words into printed lines by their baseline, then take
+			// each line's left and right edge.
+			type edge struct{ l, r float64 }
+			lines := map[int]*edge{}
+			for _, m := range wordRE.FindAllSubmatch(out, -1) {
 				l, _ := strconv.ParseFloat(string(m[1]), 64)
-				r, _ := strconv.ParseFloat(string(m[2]), 64)
-				lefts, rights = append(lefts, l), append(rights, r)
+				r, _ := strconv.ParseFloat(string(m[3]), 64)
+				y, _ := strconv.ParseFloat(string(m[4]), 64)
+				k := int(y / 4)
+				if e := lines[k]; e != nil {
+					e.l, e.r = math.Min(e.l, l), math.Max(e.r, r)
+				} else {
+					lines[k] = &edge{l, r}
+				}
+			}
+			var lefts, rights []float64
+			for _, e := range lines {
+				lefts, rights = append(lefts, e.l), append(rights, e.r)
 			}
 			if len(lefts) < 10 {
 				t.Fatalf("only %d lines of text on the printed page", len(lefts))
 			}
-			l, r := spread(lefts), spread(rights)
-			if lang == "ur" && !(r < l) {
-				t.Errorf("Urdu handout does not print right to left: line ends spread %.1f, starts %.1f", r, l)
+			// Count lines that touch each margin: right-to-left text is
+			// flush with the right margin and ragged on the left.
+			minL, maxR := lefts[0], rights[0]
+			for i := range lefts {
+				minL, maxR = math.Min(minL, lefts[i]), math.Max(maxR, rights[i])
 			}
-			if lang == "en" && !(l < r) {
-				t.Errorf("English handout does not print left to right: line starts spread %.1f, ends %.1f", l, r)
+			atLeft, atRight := 0, 0
+			for i := range lefts {
+				if lefts[i]-minL < 6 {
+					atLeft++
+				}
+				if maxR-rights[i] < 6 {
+					atRight++
+				}
+			}
+			if lang == "ur" && !(atRight > 2*atLeft) {
+				t.Errorf("Urdu handout does not print right to left: %d lines flush right, %d flush left", atRight, atLeft)
+			}
+			if lang == "en" && !(atLeft > 2*atRight) {
+				t.Errorf("English handout does not print left to right: %d lines flush left, %d flush right", atLeft, atRight)
 			}
 		})
 	}

@@ -231,9 +231,11 @@ func (b *builder) writeShortCodes() diag.List {
 			if err != nil {
 				fail(p, err)
 			}
-			langs = append(langs, map[string]string{"Code": l.Code, "Dir": l.Direction, "Title": p.Title(), "URL": site.RelURL("go/"+code+"/", p.URL)})
+			langs = append(langs, map[string]string{"Code": l.Code, "Dir": l.Direction, "Title": p.Title(),
+				"URL": site.RelURL("go/"+code+"/", p.URL), "Exit": b.rend.T(l.Code, "quick_exit")})
 		}
-		html, err := b.rend.Standalone("shortcode", map[string]any{"Lang": b.site.Langs[0], "CSP": render.CSP, "Code": code, "Languages": langs})
+		html, err := b.rend.Standalone("shortcode", map[string]any{"Lang": b.site.Langs[0], "CSP": render.CSP, "Code": code,
+			"Languages": langs, "QuickExit": b.cfg.QuickExit, "CSS": site.Root("go/"+code+"/") + b.assets["css/site.css"]})
 		if err == nil {
 			_, err = b.out.Write("go/"+code+"/index.html", html)
 		}
