@@ -69,6 +69,7 @@ func testSite(t testing.TB, extra map[string]string) (Input, string) {
 	static := fstest.MapFS{
 		"css/site.css": {Data: []byte("body{margin:0}")},
 		"js/site.js":   {Data: []byte("'use strict';")},
+		"favicon.ico":  {Data: []byte("ico")},
 		"js/search.js": {Data: []byte("'use strict';")},
 	}
 	return Input{

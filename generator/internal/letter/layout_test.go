@@ -87,7 +87,7 @@ func newPage(lang, kind string, set *letter.Set, strs map[string]map[string]stri
 			Lang: lang, Dir: dir, Kind: kind, Title: "Title", SiteTitle: "Mehfooz", CSP: render.CSP,
 			Content:   template.HTML(strings.Repeat("<p>Some guidance for the reader, in a paragraph or two.</p>\n", 30)),
 			QuickExit: "https://example.org/", Home: "../../", SearchURL: "../../search/", Reviewed: "1 December 2026",
-			Assets: map[string]string{"css/site.css": "../../css/site.css", "js/site.js": "../../js/site.js",
+			Assets: map[string]string{"css/site.css": "../../css/site.css", "js/site.js": "../../js/site.js", "favicon.ico": "../../favicon.ico",
 				"js/letter.js": "../../js/letter.js", "js/log.js": "../../js/log.js"},
 		},
 		Letter: set.For(lang),

@@ -142,6 +142,7 @@ func testInput(t testing.TB, files map[string]string, opts ...Option) build.Inpu
 	static := fstest.MapFS{
 		"css/site.css":          {Data: []byte("body{margin:0}.banner{background:url(../images/bg.png)}")},
 		"js/site.js":            {Data: []byte(siteJS)},
+		"favicon.ico":           {Data: []byte("ico")},
 		"js/search.js":          {Data: []byte("'use strict';")},
 		"images/pic.png":        {Data: pngBytes(t, color.RGBA{200, 0, 0, 255})},
 		"images/bg.png":         {Data: pngBytes(t, color.RGBA{0, 0, 200, 255})},

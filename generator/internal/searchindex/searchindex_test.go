@@ -189,6 +189,7 @@ func TestBuildGivesTheSearchFormEveryAsset(t *testing.T) {
 	staticFS := fstest.MapFS{
 		"css/site.css": {Data: []byte("body{margin:0}")},
 		"js/site.js":   {Data: []byte("'use strict';")},
+		"favicon.ico":  {Data: []byte("ico")},
 		"js/search.js": {Data: []byte("'use strict';")},
 		ModulePath:     module[ModulePath],
 		WasmExecPath:   module[WasmExecPath],
