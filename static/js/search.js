@@ -1,6 +1,6 @@
 // Search: loads nothing until someone focuses or types in the search box,
 // then Go's wasm_exec.js, the search module and this language's index (and,
-// in the background, the other language's, for cross-language results).
+// only when this language finds little, the other language's).
 // Everything runs in the page: the query is never sent, stored, or put in
 // the address or history. The form's data attributes (written by the build)
 // say where the files are and carry the UI strings; text from the index is
@@ -110,7 +110,6 @@
       });
     }).then(function () {
       status.textContent = "";
-      if (other) loadIndex(other).then(search, function () {});
     });
     ready.catch(function () {
       ready = null; // try again on the next key
@@ -159,6 +158,8 @@
     return document.documentElement.dir === "rtl" ? ltr && !rtl : rtl && !ltr;
   }
 
+  var otherPending = false;
+
   function search() {
     var text = input.value;
     if (!text.trim() || !loaded[lang]) {
@@ -169,7 +170,13 @@
     }
     var api = window.mehfoozSearch;
     var rs = JSON.parse(api.query(lang, text, 10));
-    var more = loaded[other] && (rs.length < 3 || otherScript(text)) ? JSON.parse(api.query(other, text, 5)) : [];
+    var want = other && (rs.length < 3 || otherScript(text));
+    if (want && !loaded[other] && !otherPending) {
+      // Fetched only when this language finds little: data costs money.
+      otherPending = true;
+      loadIndex(other).then(search, function () {});
+    }
+    var more = want && loaded[other] ? JSON.parse(api.query(other, text, 5)) : [];
     fill(list, lang, rs);
     fill(otherList, other, more);
     otherBox.hidden = more.length === 0;
