@@ -11,6 +11,8 @@ PORT      ?= 1313
 
 .PHONY: site serve test check bench fuzz clean wasm
 
+NPM_TOOLS := tools/npm/node_modules
+
 site: $(BIN) wasm
 	$(BIN) build
 
@@ -31,20 +33,28 @@ wasm:
 		cp "$(GOROOT)/lib/wasm/wasm_exec.js" $(WASM_EXEC); \
 	fi
 
+# axe-core and Lighthouse for the browser tests, pinned by tools/npm/package-lock.json.
+# Lighthouse drives Debian's chromium through CHROME_PATH; nothing downloads a browser.
+$(NPM_TOOLS): tools/npm/package.json tools/npm/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tools/npm --no-audit --no-fund --ignore-scripts && touch $@; \
+	else echo "npm not found (apt-get install -y npm): axe-core and Lighthouse tests will skip, or fail under MEHFOOZ_REQUIRE_BROWSER"; fi
+
 # Fuzz targets run briefly on every `make test` (their seed corpora under
 # testdata/fuzz always run as plain tests); `make fuzz` runs them longer.
 FUZZTIME ?= 60s
 
-test: wasm
+test: wasm $(NPM_TOOLS)
 	@out=$$(gofmt -l generator search); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test -count=1 -timeout 20m ./...
 	$(MAKE) --no-print-directory fuzz FUZZTIME=4s
 
-bench: $(BIN) wasm
+bench: $(BIN) wasm $(NPM_TOOLS)
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./generator/...
 	$(GO) test -run '^$$' -bench . ./search/...
 	MEHFOOZ_LOAD_SECONDS=30 $(GO) test -count=1 -run 'TestLoad200Clients' -v ./generator | grep 'requests/s'
+	MEHFOOZ_REQUIRE_BROWSER=1 $(GO) test -count=1 -run '^TestLighthouseScores$$' ./generator && cat test-artifacts/lighthouse.md
 	MEHFOOZ='$(CURDIR)/$(BIN) build -q --content {content} --out {out} --layouts $(CURDIR)/layouts --static $(CURDIR)/static' \
 		../shared/bench/hugo-compare.sh 1000 5000
 

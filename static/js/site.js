@@ -1,7 +1,36 @@
-// Quick exit and the language switch. No storage, no network, no telemetry.
+// Quick exit, the language switch, and the search box's script on demand.
+// No storage, no telemetry; the only request is for our own search script,
+// and only when someone starts to search.
 // Without JavaScript the quick exit is still a plain link; this adds:
 // blanking the page at once, replacing the history entry so Back does not
 // return here, and three presses of Shift within two seconds.
+(function () {
+  "use strict";
+  // search.js is asked for when the search box is focused or typed in, not
+  // with the page: a page then needs only itself and the stylesheet to be
+  // drawn, and a reader who never searches never downloads it. Once loaded
+  // it is told of the focus (and any text) it missed, and starts.
+  var form = document.querySelector("form.search[data-search-js]");
+  var box = form && form.querySelector("input");
+  if (!box) return;
+  var asked = false;
+  function want() {
+    if (asked) return;
+    asked = true;
+    var s = document.createElement("script");
+    s.src = form.getAttribute("data-search-js");
+    s.onload = function () {
+      box.dispatchEvent(new Event("focus"));
+      if (box.value) box.dispatchEvent(new Event("input"));
+    };
+    document.head.appendChild(s);
+  }
+  box.addEventListener("focus", want);
+  box.addEventListener("input", want);
+  // Never navigate: a query in the address would be kept in history.
+  form.addEventListener("submit", function (ev) { ev.preventDefault(); want(); });
+})();
+
 (function () {
   "use strict";
   var link = document.getElementById("quick-exit");

@@ -746,7 +746,11 @@ func (b *builder) alternates(p *site.Page, suffix string) []render.Alternate {
 				url = target.URL // stand-ins have no print page
 			}
 		}
-		out = append(out, render.Alternate{Code: l.Code, Name: l.Name, Dir: l.Direction, URL: site.RelURL(p.URL+suffix, url), Stub: stub})
+		alt := render.Alternate{Code: l.Code, Name: l.Name, Dir: l.Direction, URL: site.RelURL(p.URL+suffix, url), Stub: stub}
+		if b.cfg.BaseURL != "" {
+			alt.Abs = b.cfg.BaseURL + url
+		}
+		out = append(out, alt)
 	}
 	return out
 }
@@ -1011,7 +1015,11 @@ func (b *builder) writeSearchPage(lang string) diag.List {
 	}
 	for _, l := range b.cfg.Languages {
 		if l.Code != lang {
-			d.Alternates = append(d.Alternates, render.Alternate{Code: l.Code, Name: l.Name, Dir: l.Direction, URL: site.RelURL(url, l.Code+"/search/")})
+			alt := render.Alternate{Code: l.Code, Name: l.Name, Dir: l.Direction, URL: site.RelURL(url, l.Code+"/search/")}
+			if b.cfg.BaseURL != "" {
+				alt.Abs = b.cfg.BaseURL + l.Code + "/search/"
+			}
+			d.Alternates = append(d.Alternates, alt)
 		}
 	}
 	if b.cfg.BaseURL != "" {

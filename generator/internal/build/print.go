@@ -232,7 +232,7 @@ func (b *builder) writeShortCodes() diag.List {
 				fail(p, err)
 			}
 			langs = append(langs, map[string]string{"Code": l.Code, "Dir": l.Direction, "Title": p.Title(),
-				"URL": site.RelURL("go/"+code+"/", p.URL), "Exit": b.rend.T(l.Code, "quick_exit")})
+				"URL": site.RelURL("go/"+code+"/", p.URL), "Exit": b.rend.T(l.Code, "quick_exit"), "Open": b.rend.T(l.Code, "shortcode_open")})
 		}
 		html, err := b.rend.Standalone("shortcode", map[string]any{"Lang": b.site.Langs[0], "CSP": render.CSP, "Code": code,
 			"Languages": langs, "QuickExit": b.cfg.QuickExit, "CSS": site.Root("go/"+code+"/") + b.assets["css/site.css"]})

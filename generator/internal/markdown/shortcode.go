@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
@@ -99,6 +100,22 @@ type nodeRenderer struct{ c *Converter }
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindShortcode, r.renderShortcode)
 	reg.Register(kindExternalMark, r.renderExternalMark)
+	reg.Register(east.KindTaskCheckBox, r.renderTaskBox)
+}
+
+// renderTaskBox draws a task list's box as a glyph, not a disabled form
+// control: an unlabelled checkbox is noise to a screen reader, and on a
+// printed checklist the empty box is there to tick by hand.
+func (r *nodeRenderer) renderTaskBox(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	box := "☐"
+	if node.(*east.TaskCheckBox).IsChecked {
+		box = "☑"
+	}
+	w.WriteString(`<span class="task-box" aria-hidden="true">` + box + `</span> `)
+	return ast.WalkContinue, nil
 }
 
 func (r *nodeRenderer) renderShortcode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {

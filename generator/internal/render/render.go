@@ -184,6 +184,8 @@ type Alternate struct {
 	// Stub: there is no real translation there (only a stand-in or the
 	// language's home), so no hreflang link claims one.
 	Stub bool
+	// Abs is the absolute address, when base_url is set (hreflang wants it).
+	Abs string
 }
 
 // Source is a cited source.
