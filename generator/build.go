@@ -15,7 +15,7 @@ import (
 // siteFlags are the source and output folders every building command takes.
 type siteFlags struct {
 	content, layouts, static, out string
-	quiet                         bool
+	quiet, verbose                bool
 }
 
 func addSiteFlags(fs *flag.FlagSet) *siteFlags {
@@ -52,6 +52,7 @@ as it was. Errors are printed as file:line:col: message, one per line.`,
 	Flags: func(fs *flag.FlagSet) any {
 		f := addSiteFlags(fs)
 		fs.BoolVar(&f.quiet, "q", false, "print errors only")
+		fs.BoolVar(&f.verbose, "v", false, "also print how long each stage took")
 		return f
 	},
 	Run: func(ctx context.Context, e *env, args []string) int {
@@ -85,6 +86,11 @@ as it was. Errors are printed as file:line:col: message, one per line.`,
 				fmt.Fprintf(e.stdout, "tree sha256 %s\n", sum)
 			}
 			printHeavy(e.stdout, rep, f.out)
+		}
+		if f.verbose {
+			for _, t := range rep.Timings {
+				fmt.Fprintf(e.stdout, "  %-13s %v\n", t.Stage, t.Took.Round(time.Millisecond))
+			}
 		}
 		return 0
 	},

@@ -41,7 +41,7 @@ func TestBrowserPrintedHandout(t *testing.T) {
 		t.Run(lang, func(t *testing.T) {
 			tab := b.NewTab(t)
 			defer tab.Close()
-			if err := tab.Do(20*time.Second, chromedp.Navigate(origin+"/"+lang+"/guides/evidence/print/")); err != nil {
+			if err := tab.Do(20*time.Second, chromedp.Navigate(origin+"/"+lang+"/guides/evidence/print.html")); err != nil {
 				t.Fatal(err)
 			}
 			ctx, cancel := context.WithTimeout(tab.Ctx, 30*time.Second)

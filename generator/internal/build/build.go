@@ -121,9 +121,28 @@ type Report struct {
 	Assets map[string]string
 	// Translations is every page of every language but the source one.
 	Translations []TranslationState
+	// Timings is how long each stage took, in order.
+	Timings []Timing
 	// Stamps is the translated_from value of each source page as it is
 	// now, by Rel, for translate-status --stamp.
 	Stamps map[string]string
+}
+
+// Timing is one stage's wall time.
+type Timing struct {
+	Stage string
+	Took  time.Duration
+}
+
+// lap returns a function that records the time since the last lap under
+// a stage name.
+func (b *builder) lap() func(stage string) {
+	last := time.Now()
+	return func(stage string) {
+		now := time.Now()
+		b.timings = append(b.timings, Timing{stage, now.Sub(last)})
+		last = now
+	}
 }
 
 // TranslationState is how one translation stands against its source page.
@@ -221,7 +240,10 @@ func (b *builder) all(out Sink) (*Report, diag.List) {
 		out = rec
 	}
 	b.out = out
+	b.timings = nil
+	lap := b.lap()
 	assets, d := copyStatic(b.in.Static, b.in.StaticPrefix, out, b.cfg.Budgets.ImageKB)
+	lap("static")
 	diags.Append(d)
 	if diags.Errors() > 0 {
 		return nil, diags
@@ -238,13 +260,17 @@ func (b *builder) all(out Sink) (*Report, diag.List) {
 			b.results[r.page] = r
 		}
 	}
+	lap("pages")
 	diags.Append(checkAnchors(b.site, b.results))
 	b.codes = shortCodes(b.site)
 	diags.Append(b.writePrintPages())
+	lap("print pages")
 
 	diags.Append(b.index())
+	lap("search index")
 	diags.Append(b.writeHomes())
 	diags.Append(b.writeExtras())
+	lap("extras")
 
 	rep := &Report{Pages: len(b.results), Assets: assets, Translations: b.translations(), Stamps: map[string]string{}}
 	for _, p := range b.site.Lang(b.site.Langs[0]) {
@@ -278,11 +304,14 @@ func (b *builder) all(out Sink) (*Report, diag.List) {
 	diags.Append(b.checkAges(now))
 	diags.Append(b.checkReach())
 	diags.Append(b.checkWeights(rep))
+	lap("checks")
 	if rec != nil && diags.Errors() == 0 {
 		for _, f := range b.in.Finishers {
 			diags.Append(f.Finish(b.site, rec.files, rec.Sink))
 		}
+		lap("finishers")
 	}
+	rep.Timings = b.timings
 	return rep, diags
 }
 
@@ -302,6 +331,7 @@ type builder struct {
 	codes         map[string]string // guide key → short code
 	letters       *letter.Set       // complaint letter templates
 
+	timings    []Timing
 	deferHomes bool // hold home pages until the search index is written
 	homesMu    sync.Mutex
 	homes      []*pendingHome
@@ -678,7 +708,7 @@ func (b *builder) pageData(p *site.Page, res markdown.Result, suffix string) *re
 		d.Letter = b.letters.For(p.Lang)
 	}
 	if suffix == "" && p.Fallback == nil && (p.Kind == "guide" || p.Kind == "workshop") {
-		d.PrintURL = printSuffix
+		d.PrintURL = printFile
 	}
 	for q := p.Parent; q != nil; q = q.Parent {
 		d.Breadcrumbs = append([]render.Item{{Title: q.Title(), URL: site.RelURL(at, q.URL)}}, d.Breadcrumbs...)
@@ -742,9 +772,6 @@ func (b *builder) alternates(p *site.Page, suffix string) []render.Alternate {
 		url, stub := l.Code+"/", true
 		if target != nil {
 			url, stub = target.URL+suffix, target.Fallback != nil
-			if stub {
-				url = target.URL // stand-ins have no print page
-			}
 		}
 		alt := render.Alternate{Code: l.Code, Name: l.Name, Dir: l.Direction, URL: site.RelURL(p.URL+suffix, url), Stub: stub}
 		if b.cfg.BaseURL != "" {

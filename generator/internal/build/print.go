@@ -22,7 +22,10 @@ import (
 // printable handout, each workshop one printable page with all its guides,
 // and every guide a short address that can be read out (/go/1234/).
 
-const printSuffix = "print/"
+// printFile is the print page's name, beside the page's own index.html:
+// in the same folder, every relative link works unchanged, and the build
+// makes no folder per page for it.
+const printFile = "print.html"
 
 // shortCodes gives every guide a four-digit code from a hash of its key,
 // so codes printed on handouts stay the same when guides are added. On a
@@ -93,7 +96,7 @@ func (b *builder) shortURL(p *site.Page) string {
 	if base == "" {
 		base = "/"
 	}
-	return base + p.Lang + "/go/" + code + "/"
+	return base + "go/" + code + "/"
 }
 
 // qrFor draws the QR code of a page's address; none without base_url,
@@ -159,12 +162,20 @@ func (b *builder) writePrintPage(p *site.Page) diag.List {
 		diags.Add(diag.Errorf(diag.Pos{File: p.File.Path}, "print", "%v", err))
 	}
 	{
-		url := p.URL + printSuffix
+		url := p.URL // the folder the print page is in
 		r := b.results[p]
-		res := markdown.Result{HTML: rebase(r.body, p.URL, url), Headings: r.headings}
-		d := b.pageData(p, res, printSuffix)
-		d.Breadcrumbs = append(d.Breadcrumbs, render.Item{Title: p.Title(), URL: site.RelURL(url, p.URL)})
-		d.Canonical = ""
+		res := markdown.Result{HTML: r.body, Headings: r.headings}
+		d := b.pageData(p, res, "")
+		d.Breadcrumbs = append(d.Breadcrumbs, render.Item{Title: p.Title(), URL: "./"})
+		d.Canonical, d.PrintURL = "", ""
+		for i, a := range d.Alternates {
+			if !a.Stub {
+				d.Alternates[i].URL += printFile
+				if a.Abs != "" {
+					d.Alternates[i].Abs += printFile
+				}
+			}
+		}
 		var err error
 		if d.QR, err = b.qrFor(p); err != nil {
 			fail(p, err)
@@ -192,7 +203,7 @@ func (b *builder) writePrintPage(p *site.Page) diag.List {
 		}
 		html, err := b.rend.Page(d)
 		if err == nil {
-			_, err = b.out.Write(url+"index.html", html)
+			_, err = b.out.Write(url+printFile, html)
 		}
 		if err != nil {
 			fail(p, err)
@@ -201,13 +212,11 @@ func (b *builder) writePrintPage(p *site.Page) diag.List {
 	return diags
 }
 
-// writeShortCodes writes /<lang>/go/<code>/, redirects to the guide, and
-// /go/<code>/, which offers every language.
+// writeShortCodes writes /go/<code>/ for each guide: one small page with
+// the guide in every language, one tap away. (A redirect per language
+// would double the files for an address that is read out, not typed.)
 func (b *builder) writeShortCodes() diag.List {
 	var diags diag.List
-	fail := func(p *site.Page, err error) {
-		diags.Add(diag.Errorf(diag.Pos{File: p.File.Path}, "print", "%v", err))
-	}
 	keys := make([]string, 0, len(b.codes))
 	for k := range b.codes {
 		keys = append(keys, k)
@@ -221,15 +230,6 @@ func (b *builder) writeShortCodes() diag.List {
 			p := b.site.Page(l.Code, rel)
 			if p == nil {
 				continue
-			}
-			from := l.Code + "/go/" + code + "/"
-			html, err := b.rend.Standalone("alias", map[string]any{"Lang": l.Code, "Dir": l.Direction,
-				"CSP": render.CSP, "Target": site.RelURL(from, p.URL), "Title": p.Title()})
-			if err == nil {
-				_, err = b.out.Write(from+"index.html", html)
-			}
-			if err != nil {
-				fail(p, err)
 			}
 			langs = append(langs, map[string]string{"Code": l.Code, "Dir": l.Direction, "Title": p.Title(),
 				"URL": site.RelURL("go/"+code+"/", p.URL), "Exit": b.rend.T(l.Code, "quick_exit"), "Open": b.rend.T(l.Code, "shortcode_open")})

@@ -68,6 +68,13 @@ type Writer struct {
 	mu      sync.Mutex
 	written map[string]int // name → size, for duplicate detection and reports
 	brSizes map[string]int // name → brotli size, for the page-weight budget
+	dirs    sync.Map       // folders already created in the staging folder
+
+	startOnce sync.Once
+	jobs      chan job
+	pending   sync.WaitGroup
+	errMu     sync.Mutex
+	err       error // the first failed write
 }
 
 // Option configures a Writer.
@@ -113,7 +120,10 @@ func New(dir string, opts ...Option) (*Writer, error) {
 }
 
 // Dir returns the staging directory (files written so far live there).
-func (w *Writer) Dir() string { return w.stage }
+func (w *Writer) Dir() string {
+	w.Flush() // files are written in the background
+	return w.stage
+}
 
 // CheckName reports whether name is a safe output path: relative, slash
 // separated, with no "..", no empty or dot elements and no backslash or NUL.
@@ -187,6 +197,9 @@ func Fingerprint(name string, data []byte) string {
 	return strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:5]) + ext
 }
 
+// writeRaw claims name at once (so a duplicate is an error to its caller)
+// and leaves writing and compressing to the writer's workers: creating a
+// file costs half a millisecond on some disks, and many in flight hide it.
 func (w *Writer) writeRaw(name string, data []byte) error {
 	w.mu.Lock()
 	if _, dup := w.written[name]; dup {
@@ -195,27 +208,80 @@ func (w *Writer) writeRaw(name string, data []byte) error {
 	}
 	w.written[name] = len(data)
 	w.mu.Unlock()
+	w.startOnce.Do(w.start)
+	w.pending.Add(1)
+	w.jobs <- job{name, data}
+	return nil
+}
 
+type job struct {
+	name string
+	data []byte
+}
+
+// ioWorkers is how many files are written at once.
+const ioWorkers = 16
+
+func (w *Writer) start() {
+	w.jobs = make(chan job, ioWorkers*4)
+	for i := 0; i < ioWorkers; i++ {
+		go func() {
+			for j := range w.jobs {
+				if err := w.store(j.name, j.data); err != nil {
+					w.errMu.Lock()
+					if w.err == nil {
+						w.err = fmt.Errorf("writing %s: %w", j.name, err)
+					}
+					w.errMu.Unlock()
+				}
+				w.pending.Done()
+			}
+		}()
+	}
+}
+
+// Flush waits for every file written so far to be on disk with its
+// compressed siblings, and returns the first error.
+func (w *Writer) Flush() error {
+	w.pending.Wait()
+	w.errMu.Lock()
+	defer w.errMu.Unlock()
+	return w.err
+}
+
+func (w *Writer) store(name string, data []byte) error {
 	full := filepath.Join(w.stage, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-		return err
+	if dir := filepath.Dir(full); !w.madeDir(dir) {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		w.dirs.Store(dir, true) // only once it exists: other workers trust it
 	}
 	if err := os.WriteFile(full, data, 0o644); err != nil {
 		return err
 	}
-	if !w.compress || !compressible[path.Ext(name)] || offlineOnly(name) {
+	// Files under 1 KB (redirects) gain nothing worth three files on disk.
+	if !w.compress || !compressible[path.Ext(name)] || offlineOnly(name) || len(data) < 1024 {
 		return nil
 	}
 	level := w.brLevel
-	if maxBrotli[path.Ext(name)] {
+	if maxBrotli[path.Ext(name)] && (len(data) <= 1<<20 || path.Ext(name) == ".wasm") {
+		// Best level where it pays: the module (reused across builds) and
+		// indexes up to 1 MB. A bigger index would cost seconds per MB.
 		level = 11
+	} else if maxBrotli[path.Ext(name)] {
+		level = 9
 	}
 	br, gz, ok := w.reuse(name, data)
+	if !ok {
+		br, gz, ok = cached(data, level)
+	}
 	if !ok {
 		var err error
 		if br, gz, err = Compress(data, level); err != nil {
 			return err
 		}
+		store(data, level, br, gz)
 	}
 	w.mu.Lock()
 	w.brSizes[name] = len(br)
@@ -224,6 +290,14 @@ func (w *Writer) writeRaw(name string, data []byte) error {
 		return err
 	}
 	return os.WriteFile(full+".gz", gz, 0o644)
+}
+
+// madeDir reports whether dir was already created by this writer:
+// creating the same folders for every page costs a system
+// call per path element.
+func (w *Writer) madeDir(dir string) bool {
+	_, seen := w.dirs.Load(dir)
+	return seen
 }
 
 // reuse returns the previous build's compressed siblings of a
@@ -241,6 +315,46 @@ func (w *Writer) reuse(name string, data []byte) (br, gz []byte, ok bool) {
 	br, err1 := os.ReadFile(old + ".br")
 	gz, err2 := os.ReadFile(old + ".gz")
 	return br, gz, err1 == nil && err2 == nil
+}
+
+// The compression cache keeps the encodings of big files (the search
+// module) by content hash in the user's cache folder, so a build into a
+// fresh folder does not spend seconds compressing the same bytes again.
+// Encoding is deterministic, so a cached copy equals a fresh one.
+const cacheMin = 256 << 10
+
+func cachePath(data []byte, level int) string {
+	dir, err := os.UserCacheDir()
+	if err != nil || len(data) < cacheMin {
+		return ""
+	}
+	sum := sha256.Sum256(data)
+	return filepath.Join(dir, "mehfooz", "compress", fmt.Sprintf("%x-%d", sum, level))
+}
+
+func cached(data []byte, level int) (br, gz []byte, ok bool) {
+	p := cachePath(data, level)
+	if p == "" {
+		return nil, nil, false
+	}
+	br, err1 := os.ReadFile(p + ".br")
+	gz, err2 := os.ReadFile(p + ".gz")
+	return br, gz, err1 == nil && err2 == nil
+}
+
+// store writes the cache entry; failing to is not an error.
+func store(data []byte, level int, br, gz []byte) {
+	p := cachePath(data, level)
+	if p == "" || os.MkdirAll(filepath.Dir(p), 0o755) != nil {
+		return
+	}
+	// Write beside and rename, so a concurrent build never reads half a file.
+	for ext, b := range map[string][]byte{".br": br, ".gz": gz} {
+		tmp := fmt.Sprintf("%s%s.%d.tmp", p, ext, os.Getpid())
+		if os.WriteFile(tmp, b, 0o644) == nil {
+			os.Rename(tmp, p+ext)
+		}
+	}
 }
 
 // Compress returns the brotli and gzip encodings of data. The gzip header
@@ -267,6 +381,7 @@ func Compress(data []byte, brLevel int) (br, gz []byte, err error) {
 
 // BrotliSize returns the size of name's .br sibling, if it has one.
 func (w *Writer) BrotliSize(name string) (int, bool) {
+	w.Flush()
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	n, ok := w.brSizes[name]
@@ -295,6 +410,9 @@ type File struct {
 // moved aside first and removed after, so at every instant one complete
 // tree is in place.
 func (w *Writer) Commit() error {
+	if err := w.Flush(); err != nil {
+		return err
+	}
 	old := ""
 	if _, err := os.Lstat(w.final); err == nil {
 		o, err := os.MkdirTemp(filepath.Dir(w.final), "."+filepath.Base(w.final)+".old-")
@@ -318,7 +436,10 @@ func (w *Writer) Commit() error {
 }
 
 // Abort drops the staged files; the final directory is untouched.
-func (w *Writer) Abort() error { return os.RemoveAll(w.stage) }
+func (w *Writer) Abort() error {
+	w.Flush()
+	return os.RemoveAll(w.stage)
+}
 
 // TreeHash returns a SHA-256 over every file under dir: its slash path and
 // its content's hash, in path order. Two builds with the same hash served

@@ -34,7 +34,8 @@ func TestWriteMinifiesCompressesAndCommits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	page := "<!doctype html><html lang=\"ur\" dir=\"rtl\"><head><title>x</title></head><body>  <p>  محفوظ  </p>  </body></html>"
+	page := "<!doctype html><html lang=\"ur\" dir=\"rtl\"><head><title>x</title></head><body>  <p>  محفوظ  </p>  " +
+		strings.Repeat("<p>ثبوت محفوظ رکھیں۔</p>", 40) + "</body></html>" // over 1 KB: smaller files are not precompressed
 	got, err := w.Write("ur/index.html", []byte(page))
 	if err != nil {
 		t.Fatal(err)
@@ -61,6 +62,12 @@ func TestWriteMinifiesCompressesAndCommits(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "old.txt")); !os.IsNotExist(err) {
 		t.Error("old files must be gone after Commit")
 	}
+	small, _ := New(filepath.Join(t.TempDir(), "p"))
+	small.Write("r/index.html", []byte("<!doctype html><title>r</title>"))
+	if _, err := os.Stat(filepath.Join(small.Dir(), "r", "index.html.br")); !os.IsNotExist(err) {
+		t.Error("a file under 1 KB got a .br sibling")
+	}
+	small.Abort()
 	br, _ := os.ReadFile(filepath.Join(dir, "ur/index.html.br"))
 	plain, _ := io.ReadAll(brotli.NewReader(bytes.NewReader(br)))
 	if !bytes.Equal(plain, got) {
