@@ -47,3 +47,20 @@ func FuzzConvert(f *testing.F) {
 		}
 	})
 }
+
+// FuzzShortcode: the shortcode lexer accepts a key or explains why not,
+// and an accepted key is one word.
+func FuzzShortcode(f *testing.F) {
+	for _, s := range []string{` fact "helpline" `, `fact`, `fact "a b"`, `quote "x"`, `fact "\u0000"`, ``, `fact "x" extra`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, inner string) {
+		key, problem := parseFact(inner)
+		if (key == "") == (problem == "") {
+			t.Fatalf("parseFact(%q) = %q, %q: want exactly one of key and problem", inner, key, problem)
+		}
+		if strings.ContainsAny(key, " \t\"") {
+			t.Fatalf("key %q has spaces or quotes", key)
+		}
+	})
+}

@@ -260,8 +260,10 @@ func (w *Writer) store(name string, data []byte) error {
 	if err := os.WriteFile(full, data, 0o644); err != nil {
 		return err
 	}
-	// Files under 1 KB (redirects) gain nothing worth three files on disk.
-	if !w.compress || !compressible[path.Ext(name)] || offlineOnly(name) || len(data) < 1024 {
+	// Files under 1 KB (redirects) gain nothing worth three files on disk;
+	// print pages are opened by trainers to print, rarely on paid data.
+	if !w.compress || !compressible[path.Ext(name)] || offlineOnly(name) || len(data) < 1024 ||
+		strings.HasSuffix(name, "/print.html") {
 		return nil
 	}
 	level := w.brLevel
