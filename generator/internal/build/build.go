@@ -12,6 +12,7 @@ import (
 	"path"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -65,38 +66,74 @@ type Indexer interface {
 	Index(s *site.Site, docs map[string][]Doc, out Sink) (map[string]string, diag.List)
 }
 
-// Finisher is a last stage that works on the built site as files: files
-// maps every output name written so far to its bytes, as served.
+// Finisher is a last stage that works on the built site as files.
 type Finisher interface {
-	Finish(s *site.Site, files map[string][]byte, out Sink) diag.List
+	Finish(s *site.Site, files Built, out Sink) diag.List
 }
 
-// recorder is a Sink that remembers what passes through it, for finishers.
+// Built is the site as written so far: every output name, and its bytes
+// as served, read back on demand so the whole site is never in memory.
+type Built interface {
+	Names() []string // sorted
+	Has(name string) bool
+	ReadFile(name string) ([]byte, error)
+}
+
+// fileReader is a Sink that can read back what it wrote.
+type fileReader interface {
+	ReadFile(name string) ([]byte, error)
+}
+
+// recorder is a Sink that remembers the names that pass through it, for
+// finishers.
 type recorder struct {
 	Sink
 	mu    sync.Mutex
-	files map[string][]byte
+	names map[string]bool
 }
 
 func (r *recorder) Write(name string, data []byte) ([]byte, error) {
 	out, err := r.Sink.Write(name, data)
 	if err == nil {
 		r.mu.Lock()
-		r.files[name] = out
+		r.names[name] = true
 		r.mu.Unlock()
 	}
 	return out, err
 }
 
 func (r *recorder) Asset(name string, data []byte) (string, error) {
-	orig := bytes.Clone(data) // the sink may minify data in place
 	final, err := r.Sink.Asset(name, data)
 	if err == nil {
 		r.mu.Lock()
-		r.files[final] = orig
+		r.names[final] = true
 		r.mu.Unlock()
 	}
 	return final, err
+}
+
+func (r *recorder) Names() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := make([]string, 0, len(r.names))
+	for n := range r.names {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (r *recorder) Has(name string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.names[name]
+}
+
+func (r *recorder) ReadFile(name string) ([]byte, error) {
+	if !r.Has(name) {
+		return nil, fs.ErrNotExist
+	}
+	return r.Sink.(fileReader).ReadFile(name)
 }
 
 // BrotliSize passes through to the sink, when it knows.
@@ -235,8 +272,8 @@ func load(in Input) (*builder, diag.List) {
 func (b *builder) all(out Sink) (*Report, diag.List) {
 	var diags diag.List
 	var rec *recorder
-	if len(b.in.Finishers) > 0 {
-		rec = &recorder{Sink: out, files: map[string][]byte{}}
+	if _, readable := out.(fileReader); readable && len(b.in.Finishers) > 0 {
+		rec = &recorder{Sink: out, names: map[string]bool{}}
 		out = rec
 	}
 	b.out = out
@@ -250,6 +287,19 @@ func (b *builder) all(out Sink) (*Report, diag.List) {
 	}
 	b.assets = assets
 
+	b.codes = shortCodes(b.site)
+	b.keepBody = map[*site.Page]bool{}
+	for _, p := range b.site.Pages {
+		if p.Kind == "workshop" {
+			b.keepBody[p] = true
+			for _, g := range p.File.Meta.Guides {
+				if q, ok := b.site.Resolve(p, g); ok {
+					b.keepBody[q] = true
+				}
+			}
+		}
+	}
+
 	// The source language first: translations take its heading ids.
 	b.results = map[*site.Page]*rendered{}
 	b.deferHomes, b.homes = len(b.in.Indexers) > 0, nil
@@ -262,7 +312,6 @@ func (b *builder) all(out Sink) (*Report, diag.List) {
 	}
 	lap("pages")
 	diags.Append(checkAnchors(b.site, b.results))
-	b.codes = shortCodes(b.site)
 	diags.Append(b.writePrintPages())
 	lap("print pages")
 
@@ -307,7 +356,7 @@ func (b *builder) all(out Sink) (*Report, diag.List) {
 	lap("checks")
 	if rec != nil && diags.Errors() == 0 {
 		for _, f := range b.in.Finishers {
-			diags.Append(f.Finish(b.site, rec.files, rec.Sink))
+			diags.Append(f.Finish(b.site, rec, rec.Sink))
 		}
 		lap("finishers")
 	}
@@ -329,7 +378,8 @@ type builder struct {
 	// missing translation, by the language they stand in for.
 	fallbackConvs map[string]*markdown.Converter
 	codes         map[string]string // guide key → short code
-	letters       *letter.Set       // complaint letter templates
+	keepBody      map[*site.Page]bool
+	letters       *letter.Set // complaint letter templates
 
 	timings    []Timing
 	deferHomes bool // hold home pages until the search index is written
@@ -454,8 +504,14 @@ func (b *builder) renderPage(p *site.Page, translated bool) (*rendered, diag.Lis
 	}
 	r := &rendered{page: p, headings: res.Headings, links: res.Links, sections: res.Sections,
 		status: status, changed: changed}
-	if p.Kind == "guide" || p.Kind == "workshop" {
-		r.body = res.HTML
+	if b.keepBody[p] {
+		r.body = res.HTML // a workshop's print page includes it
+	}
+	if p.Kind == "guide" && p.Fallback == nil && b.codes != nil {
+		diags.Append(b.writePrintPage(p, res.HTML, res.Headings))
+	}
+	if p.Kind == site.KindList && len(p.Children) > listPageSize {
+		diags.Append(b.writeListPages(p, res))
 	}
 	if p.Kind == site.KindHome && b.deferHomes {
 		// The home's search form names the index files, which exist only
@@ -489,6 +545,51 @@ func (b *builder) index() diag.List {
 		diags.Append(d)
 		for k, v := range extra {
 			b.assets[k] = v
+		}
+	}
+	return diags
+}
+
+// listPageSize is how many children a section page lists at once.
+const listPageSize = 50
+
+// pageSuffix is where page k of a long list lives below the list page.
+func pageSuffix(k int) string {
+	if k <= 1 {
+		return ""
+	}
+	return "page/" + strconv.Itoa(k) + "/"
+}
+
+// pageNumber reads k back from a suffix ("" is page 1).
+func pageNumber(suffix string) int {
+	if k, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(suffix, "page/"), "/")); err == nil && k > 1 {
+		return k
+	}
+	return 1
+}
+
+// writeListPages writes pages 2… of a long section list.
+func (b *builder) writeListPages(p *site.Page, res markdown.Result) diag.List {
+	var diags diag.List
+	n := (len(p.Children) + listPageSize - 1) / listPageSize
+	for k := 2; k <= n; k++ {
+		suffix := pageSuffix(k)
+		d := b.pageData(p, markdown.Result{Headings: nil}, suffix)
+		d.Content = ""
+		d.Canonical = ""
+		for i := range d.Alternates {
+			// The other language's list may have fewer pages: go to its first.
+			if t := b.site.Page(d.Alternates[i].Code, p.Rel); t != nil {
+				d.Alternates[i].URL = site.RelURL(p.URL+suffix, t.URL)
+			}
+		}
+		html, err := b.rend.Page(d)
+		if err == nil {
+			_, err = b.out.Write(p.URL+suffix+"index.html", html)
+		}
+		if err != nil {
+			diags.Add(diag.Errorf(diag.Pos{File: p.File.Path}, "layout", "rendering page %d of the list: %v", k, err))
 		}
 	}
 	return diags
@@ -713,7 +814,22 @@ func (b *builder) pageData(p *site.Page, res markdown.Result, suffix string) *re
 	for q := p.Parent; q != nil; q = q.Parent {
 		d.Breadcrumbs = append([]render.Item{{Title: q.Title(), URL: site.RelURL(at, q.URL)}}, d.Breadcrumbs...)
 	}
-	for _, c := range p.Children {
+	children := p.Children
+	if p.Kind == site.KindList && len(children) > listPageSize {
+		// Long lists are split into pages that each fit the weight budget.
+		k := pageNumber(suffix)
+		n := (len(children) + listPageSize - 1) / listPageSize
+		children = children[(k-1)*listPageSize : min(k*listPageSize, len(children))]
+		pg := &render.Pager{Current: k, Total: n}
+		if k > 1 {
+			pg.Prev = site.RelURL(at, p.URL+pageSuffix(k-1))
+		}
+		if k < n {
+			pg.Next = site.RelURL(at, p.URL+pageSuffix(k+1))
+		}
+		d.Pager = pg
+	}
+	for _, c := range children {
 		d.Children = append(d.Children, render.Item{Title: c.Title(), Description: c.File.Meta.Description, URL: site.RelURL(at, c.URL)})
 	}
 	for _, h := range res.Headings {

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -198,6 +199,17 @@ func (m *memSink) Write(name string, data []byte) ([]byte, error) {
 	m.files[name] = data
 	m.mu.Unlock()
 	return data, nil
+}
+
+// ReadFile returns a file written so far.
+func (m *memSink) ReadFile(name string) ([]byte, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	b, ok := m.files[name]
+	if !ok {
+		return nil, os.ErrNotExist
+	}
+	return b, nil
 }
 
 // Asset keeps the plain name: the preview server never lets browsers

@@ -112,19 +112,20 @@ func (b *builder) qrFor(p *site.Page) (template.HTML, error) {
 	return template.HTML(c.SVG(b.rend.T(p.Lang, "qr_title") + ": " + b.cfg.BaseURL + p.URL)), nil
 }
 
-// writePrintPages writes handouts, workshop print pages and short-code
-// redirects. It runs after every page is rendered.
+// writePrintPages writes workshop print pages and short-code pages. It
+// runs after every page is rendered.
 func (b *builder) writePrintPages() diag.List {
 	var diags diag.List
 	var todo []*site.Page
 	for _, p := range b.site.Pages {
-		if b.results[p] != nil && p.Fallback == nil && (p.Kind == "guide" || p.Kind == "workshop") {
+		if b.results[p] != nil && p.Fallback == nil && p.Kind == "workshop" {
 			todo = append(todo, p)
 		}
 	}
 	var mu sync.Mutex
 	parallel(len(todo), func(i int) {
-		if d := b.writePrintPage(todo[i]); len(d) > 0 {
+		p := todo[i]
+		if d := b.writePrintPage(p, b.results[p].body, b.results[p].headings); len(d) > 0 {
 			mu.Lock()
 			diags.Append(d)
 			mu.Unlock()
@@ -154,17 +155,17 @@ func parallel(n int, f func(i int)) {
 	wg.Wait()
 }
 
-// writePrintPage writes the handout of a guide or the print page of a
-// workshop.
-func (b *builder) writePrintPage(p *site.Page) diag.List {
+// writePrintPage writes the handout of a guide (as soon as the guide is
+// rendered, so its HTML need not be kept) or the print page of a workshop
+// (once every guide is).
+func (b *builder) writePrintPage(p *site.Page, body []byte, headings []markdown.Heading) diag.List {
 	var diags diag.List
 	fail := func(p *site.Page, err error) {
 		diags.Add(diag.Errorf(diag.Pos{File: p.File.Path}, "print", "%v", err))
 	}
 	{
 		url := p.URL // the folder the print page is in
-		r := b.results[p]
-		res := markdown.Result{HTML: r.body, Headings: r.headings}
+		res := markdown.Result{HTML: body, Headings: headings}
 		d := b.pageData(p, res, "")
 		d.Breadcrumbs = append(d.Breadcrumbs, render.Item{Title: p.Title(), URL: "./"})
 		d.Canonical, d.PrintURL = "", ""

@@ -115,7 +115,7 @@ func New(layouts fs.FS, layoutsPrefix string, opts ...Option) *Finisher {
 // Finish writes both copies of every language. Problems are errors with
 // rule "offline", or "pocket-size" when the pocket file's required pages do
 // not fit in its budget.
-func (f *Finisher) Finish(s *site.Site, files map[string][]byte, out build.Sink) diag.List {
+func (f *Finisher) Finish(s *site.Site, files build.Built, out build.Sink) diag.List {
 	strs, diags := f.strings(s)
 	if diags.Errors() > 0 {
 		return diags
@@ -161,10 +161,19 @@ func (f *Finisher) Finish(s *site.Site, files map[string][]byte, out build.Sink)
 // copier makes one language's copies.
 type copier struct {
 	site  *site.Site
-	files map[string][]byte
+	files build.Built
 	lang  string
 	dir   string
 	strs  *strs
+}
+
+// file returns an output file's bytes, or nil when there is none.
+func (c *copier) file(name string) []byte {
+	b, err := c.files.ReadFile(name)
+	if err != nil {
+		return nil
+	}
+	return b
 }
 
 // pages returns the language's pages in the order of the site's tree: each
@@ -201,7 +210,7 @@ func (c *copier) asset(name string) string {
 	ext := path.Ext(name)
 	stem := strings.TrimSuffix(name, ext) + "."
 	var found []string
-	for n := range c.files {
+	for _, n := range c.files.Names() {
 		if strings.HasPrefix(n, stem) && strings.HasSuffix(n, ext) && len(n) == len(name)+11 && !strings.Contains(n[len(stem):len(n)-len(ext)], ".") {
 			found = append(found, n)
 		}

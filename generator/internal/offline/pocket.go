@@ -121,7 +121,7 @@ func (c *copier) pocketCandidates(rules []PocketRule) []*pocketPage {
 				continue
 			}
 			taken[p] = true
-			src := c.files[p.URL+"index.html"]
+			src := c.file(p.URL + "index.html")
 			start, end := element(src, "main")
 			if start == nil {
 				continue
@@ -229,8 +229,8 @@ func (c *copier) section(pp *pocketPage, set map[string]*pocketPage) []byte {
 							u += "--" + r.frag
 						}
 						e.setAttr(a, u)
-					} else if mt := imageTypes[path.Ext(r.file)]; a.name == "src" && mt != "" && c.files[r.file] != nil {
-						e.setAttr(a, "data:"+mt+";base64,"+base64.StdEncoding.EncodeToString(c.files[r.file]))
+					} else if mt := imageTypes[path.Ext(r.file)]; a.name == "src" && mt != "" && c.files.Has(r.file) {
+						e.setAttr(a, "data:"+mt+";base64,"+base64.StdEncoding.EncodeToString(c.file(r.file)))
 					} else if c.outside(&e, src, t, a, r) {
 						mark = true
 					} else if t.name == "a" {
@@ -299,7 +299,7 @@ func (c *copier) pocketDoc(chosen []*pocketPage) ([]byte, error) {
 	cfg := c.site.Config
 	d := pocketData{
 		Lang: c.lang, Dir: c.dir, SiteTitle: cfg.Title[c.lang], CSP: PocketCSP,
-		CSS:       template.CSS(string(c.files[cssName]) + "\n" + pocketCSS),
+		CSS:       template.CSS(string(c.file(cssName)) + "\n" + pocketCSS),
 		QuickExit: cfg.QuickExit, Zip: path.Base(ZipName(c.lang)), S: c.strs,
 	}
 	var pages []*site.Page

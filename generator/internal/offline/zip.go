@@ -27,41 +27,53 @@ func (c *copier) zip() ([]byte, diag.List) {
 		aliases[a.From+"index.html"] = true
 	}
 	pages := map[string]bool{}
-	for name := range c.files {
+	for _, name := range c.files.Names() {
 		if strings.HasPrefix(name, c.lang+"/") && path.Ext(name) == ".html" && !aliases[name] {
 			pages[name] = true
 		}
 	}
-	entries := map[string][]byte{}
+	// Streamed: each page is read, rewritten and compressed in turn, so a
+	// language's pages are never all in memory at once. The start page
+	// comes first, then the pages, then the files they use, each in order.
+	z := newZipStream()
+	start, d := c.startPage(pages)
+	diags.Append(d)
+	if start == nil {
+		return nil, diags
+	}
+	fail := func(err error) ([]byte, diag.List) {
+		diags.Add(diag.Errorf(outputPos(ZipName(c.lang)), "offline", "%v", err))
+		return nil, diags
+	}
+	if err := z.add(StartPage, start); err != nil {
+		return fail(err)
+	}
 	need := map[string]bool{}
 	for _, name := range slices.Sorted(maps.Keys(pages)) {
 		data, d := c.zipPage(name, pages, need)
 		diags.Append(d)
-		entries[name] = data
+		if err := z.add(name, data); err != nil {
+			return fail(err)
+		}
 	}
 	// Stylesheets may use other files (fonts, pictures).
 	for _, name := range slices.Sorted(maps.Keys(need)) {
 		if path.Ext(name) == ".css" {
-			for _, u := range cssURLs(c.files[name]) {
+			for _, u := range cssURLs(c.file(name)) {
 				if r := resolve(name, u); r.kind == refLocal && c.isAsset(r.file) {
 					need[r.file] = true
 				}
 			}
 		}
 	}
-	for name := range need {
-		entries[name] = c.files[name]
+	for _, name := range slices.Sorted(maps.Keys(need)) {
+		if err := z.add(name, c.file(name)); err != nil {
+			return fail(err)
+		}
 	}
-	start, d := c.startPage(pages)
-	diags.Append(d)
-	if start == nil {
-		return nil, diags
-	}
-	entries[StartPage] = start
-	data, err := writeZip(entries)
+	data, err := z.close()
 	if err != nil {
-		diags.Add(diag.Errorf(outputPos(ZipName(c.lang)), "offline", "%v", err))
-		return nil, diags
+		return fail(err)
 	}
 	return data, diags
 }
@@ -69,7 +81,7 @@ func (c *copier) zip() ([]byte, diag.List) {
 // zipPage rewrites one page's links for the zip copy and adds the files it
 // uses to need.
 func (c *copier) zipPage(name string, pages, need map[string]bool) ([]byte, diag.List) {
-	src := c.files[name]
+	src := c.file(name)
 	var diags diag.List
 	var e edits
 	mark := false
@@ -98,7 +110,7 @@ func (c *copier) zipPage(name string, pages, need map[string]bool) ([]byte, diag
 				case c.isAsset(r.file):
 					need[r.file] = true
 				default:
-					if c.files[r.file] == nil && !strings.HasPrefix(r.file, Dir) {
+					if !c.files.Has(r.file) && !strings.HasPrefix(r.file, Dir) {
 						// A broken link of the site itself: the copy makes it
 						// plain text like any page it does not hold.
 						diags.Add(diag.Warnf(outputPos(name), "offline", "%s %s=%q names %s, which the build did not write", t.name, a.name, a.val, r.file).
@@ -149,8 +161,7 @@ func fetchOnly(name string) bool {
 
 // isAsset reports whether name is a file of the build other than a page.
 func (c *copier) isAsset(name string) bool {
-	_, ok := c.files[name]
-	return ok && path.Ext(name) != ".html"
+	return c.files.Has(name) && path.Ext(name) != ".html"
 }
 
 // outside rewrites attribute a of t, a link to r, which is not in the copy:
@@ -210,29 +221,52 @@ var stored = map[string]bool{".jpg": true, ".jpeg": true, ".png": true, ".webp":
 
 // writeZip writes entries sorted by name, each with the same time and
 // mode, so the same files always give the same bytes.
-func writeZip(entries map[string][]byte) ([]byte, error) {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+// zipStream writes a deterministic zip entry by entry: fixed times and
+// modes, Deflate at its best level (a copy is sent over costly data),
+// already-compressed files stored.
+type zipStream struct {
+	buf bytes.Buffer
+	zw  *zip.Writer
+}
+
+func newZipStream() *zipStream {
+	z := &zipStream{}
+	z.zw = zip.NewWriter(&z.buf)
+	z.zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
 		return flate.NewWriter(w, flate.BestCompression)
 	})
-	// Sorted by bytes, START-HERE.html comes first: capitals sort first.
-	for _, name := range slices.Sorted(maps.Keys(entries)) {
-		h := &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: ModTime}
-		if stored[path.Ext(name)] {
-			h.Method = zip.Store
-		}
-		h.SetMode(0o644)
-		w, err := zw.CreateHeader(h)
-		if err != nil {
-			return nil, err
-		}
-		if _, err := w.Write(entries[name]); err != nil {
-			return nil, err
-		}
+	return z
+}
+
+func (z *zipStream) add(name string, data []byte) error {
+	h := &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: ModTime}
+	if stored[path.Ext(name)] {
+		h.Method = zip.Store
 	}
-	if err := zw.Close(); err != nil {
+	h.SetMode(0o644)
+	w, err := z.zw.CreateHeader(h)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
+}
+
+func (z *zipStream) close() ([]byte, error) {
+	if err := z.zw.Close(); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return z.buf.Bytes(), nil
+}
+
+// writeZip writes entries in name order (START-HERE.html first: capitals
+// sort first), for tests and small copies.
+func writeZip(entries map[string][]byte) ([]byte, error) {
+	z := newZipStream()
+	for _, name := range slices.Sorted(maps.Keys(entries)) {
+		if err := z.add(name, entries[name]); err != nil {
+			return nil, err
+		}
+	}
+	return z.close()
 }

@@ -240,6 +240,17 @@ func (w *Writer) start() {
 	}
 }
 
+// ReadFile returns a file as written (minified), once it is on disk.
+func (w *Writer) ReadFile(name string) ([]byte, error) {
+	if err := CheckName(name); err != nil {
+		return nil, err
+	}
+	if err := w.Flush(); err != nil {
+		return nil, err
+	}
+	return os.ReadFile(filepath.Join(w.stage, filepath.FromSlash(name)))
+}
+
 // Flush waits for every file written so far to be on disk with its
 // compressed siblings, and returns the first error.
 func (w *Writer) Flush() error {

@@ -158,6 +158,12 @@ type Item struct {
 	Title, Description, URL, ID string
 }
 
+// Pager is page Current of Total of a section list.
+type Pager struct {
+	Current, Total int
+	Prev, Next     string
+}
+
 // Section is a whole guide inside a workshop's print page.
 type Section struct {
 	ID, Title, Description, ShortURL string
@@ -231,6 +237,8 @@ type PageData struct {
 	// Letter is the complaint-letter form and templates (*letter.Data) on
 	// pages of kind letter.
 	Letter any
+	// Pager links the pages of a long section list.
+	Pager *Pager
 	// Downloads are the offline copies, on the page of kind offline.
 	Downloads []Item
 	Sections  []Section
