@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"flag"
+	"fmt"
 	"image"
 	"image/jpeg"
 	"os"
@@ -464,5 +465,29 @@ func TestIncrementalIndexCatchesUp(t *testing.T) {
 	files, diags := inc.RefreshIndex()
 	if diags.Err() != nil || inc.Stale() || !strings.Contains(string(files["search/index-en.idx"]), "Brand new words") {
 		t.Errorf("RefreshIndex did not catch up: stale %v, %v", inc.Stale(), diags)
+	}
+}
+
+func TestLongListsArePaginated(t *testing.T) {
+	extra := map[string]string{}
+	for i := 0; i < 120; i++ {
+		name := fmt.Sprintf("en/guides/g%03d.md", i)
+		extra[name] = page(fmt.Sprintf("Guide %03d", i), "Text.\n")
+	}
+	in, dir := testSite(t, extra)
+	w, _ := output.New(filepath.Join(dir, "public"))
+	if _, diags := Run(in, w); diags.Err() != nil {
+		t.Fatal(diags)
+	}
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	first := string(mustRead(t, dir, "en/guides/index.html"))
+	third := string(mustRead(t, dir, "en/guides/page/3/index.html"))
+	if !strings.Contains(first, `href="page/2/" rel="next"`) || strings.Contains(first, "Guide 060") {
+		t.Error("page 1 does not stop at 50 and link page 2")
+	}
+	if !strings.Contains(third, `href="../2/" rel="prev"`) || !strings.Contains(third, "Guide 119") || !strings.Contains(third, `href="../../g119/"`) {
+		t.Error("page 3 lacks its items or the link back")
 	}
 }
