@@ -647,20 +647,7 @@ func (b *builder) writeTranslationPages(states []TranslationState) diag.List {
 	var diags diag.List
 	for _, l := range b.cfg.Languages {
 		url := l.Code + "/translations/"
-		root := site.Root(url)
-		d := &render.PageData{
-			Lang: l.Code, Dir: l.Direction, Kind: "translations",
-			Title: b.rend.T(l.Code, "translations_title"), Description: b.rend.T(l.Code, "translations_intro"),
-			SiteTitle: b.cfg.Title[l.Code], CSP: render.CSP, QuickExit: b.cfg.QuickExit,
-			Home: site.RelURL(url, l.Code+"/"), SearchURL: site.RelURL(url, l.Code+"/search/"), Assets: b.assetURLs(root),
-		}
-		d.Links = func(rel string) (string, bool) {
-			q := b.site.Page(l.Code, rel)
-			if q == nil {
-				return "", false
-			}
-			return site.RelURL(url, q.URL), true
-		}
+		d := b.generatedPage(l.Code, url, "translations", "translations_title", "translations_intro")
 		groups := map[string]*render.Group{}
 		var order []string
 		for _, t := range states {
@@ -682,11 +669,7 @@ func (b *builder) writeTranslationPages(states []TranslationState) diag.List {
 		for _, k := range order {
 			d.Groups = append(d.Groups, *groups[k])
 		}
-		html, err := b.rend.Page(d)
-		if err == nil {
-			_, err = b.out.Write(url+"index.html", html)
-		}
-		if err != nil {
+		if err := b.writeGenerated(d, url); err != nil {
 			diags.Add(diag.Errorf(diag.Pos{File: b.in.LayoutsPrefix + "/translations.html"}, "layout", "%v", err))
 		}
 	}
@@ -1137,17 +1120,15 @@ func HTAccess() string {
 		"Options -Indexes\n"
 }
 
-func (b *builder) writeSearchPage(lang string) diag.List {
-	var diags diag.List
-	url := lang + "/search/"
-	root := site.Root(url)
-	cfgLang := b.cfg.Language(lang)
+// generatedPage is the data of a page the build makes itself (search,
+// translations), at url in lang, with its title and description from the
+// UI strings.
+func (b *builder) generatedPage(lang, url, kind, titleKey, descKey string) *render.PageData {
 	d := &render.PageData{
-		Lang: lang, Dir: cfgLang.Direction, Kind: "search",
-		Title: b.rend.T(lang, "search_title"), Description: b.rend.T(lang, "search_description"),
+		Lang: lang, Dir: b.cfg.Language(lang).Direction, Kind: kind,
+		Title: b.rend.T(lang, titleKey), Description: b.rend.T(lang, descKey),
 		SiteTitle: b.cfg.Title[lang], CSP: render.CSP, QuickExit: b.cfg.QuickExit,
-		Home: site.RelURL(url, lang+"/"), SearchURL: "./", Assets: b.assetURLs(root),
-		SearchAttrs: b.searchAttrs(lang, root),
+		Home: site.RelURL(url, lang+"/"), SearchURL: site.RelURL(url, lang+"/search/"), Assets: b.assetURLs(site.Root(url)),
 	}
 	d.Links = func(rel string) (string, bool) {
 		q := b.site.Page(lang, rel)
@@ -1156,6 +1137,23 @@ func (b *builder) writeSearchPage(lang string) diag.List {
 		}
 		return site.RelURL(url, q.URL), true
 	}
+	return d
+}
+
+// writeGenerated renders d and writes it as url's index.html.
+func (b *builder) writeGenerated(d *render.PageData, url string) error {
+	html, err := b.rend.Page(d)
+	if err == nil {
+		_, err = b.out.Write(url+"index.html", html)
+	}
+	return err
+}
+
+func (b *builder) writeSearchPage(lang string) diag.List {
+	var diags diag.List
+	url := lang + "/search/"
+	d := b.generatedPage(lang, url, "search", "search_title", "search_description")
+	d.SearchAttrs = b.searchAttrs(lang, site.Root(url))
 	for _, l := range b.cfg.Languages {
 		if l.Code != lang {
 			alt := render.Alternate{Code: l.Code, Name: l.Name, Dir: l.Direction, URL: site.RelURL(url, l.Code+"/search/")}
@@ -1196,12 +1194,8 @@ func (b *builder) writeSearchPage(lang string) diag.List {
 	for _, k := range order {
 		d.Groups = append(d.Groups, *groups[k])
 	}
-	html, err := b.rend.Page(d)
-	if err == nil {
-		_, err = b.out.Write(url+"index.html", html)
-	}
-	if err != nil {
-		diags.Add(diag.Errorf(diag.Pos{File: "layouts/search.html"}, "layout", "%v", err))
+	if err := b.writeGenerated(d, url); err != nil {
+		diags.Add(diag.Errorf(diag.Pos{File: b.in.LayoutsPrefix + "/search.html"}, "layout", "%v", err))
 	}
 	return diags
 }

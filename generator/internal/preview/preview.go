@@ -18,47 +18,11 @@ import (
 	"time"
 
 	"mehfooz/generator/internal/diag"
-	"mehfooz/generator/internal/output"
 	"mehfooz/generator/internal/render"
 )
 
 // Files is a built site in memory: output path → bytes.
 type Files map[string][]byte
-
-// Memory is a build sink that keeps files in memory; it is safe for
-// concurrent use, as pages render in parallel.
-type Memory struct {
-	mu    sync.Mutex
-	files Files
-}
-
-// NewMemory returns an empty sink.
-func NewMemory() *Memory { return &Memory{files: Files{}} }
-
-// Write stores data under name.
-func (m *Memory) Write(name string, data []byte) ([]byte, error) {
-	if err := output.CheckName(name); err != nil {
-		return nil, err
-	}
-	m.mu.Lock()
-	m.files[name] = data
-	m.mu.Unlock()
-	return data, nil
-}
-
-// Asset stores data under a fingerprinted name.
-func (m *Memory) Asset(name string, data []byte) (string, error) {
-	fp := output.Fingerprint(name, data)
-	_, err := m.Write(fp, data)
-	return fp, err
-}
-
-// Files returns what was written.
-func (m *Memory) Files() Files {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.files
-}
 
 // Builder produces the site. changed lists the source files that changed
 // since the last call (nil: build everything), so a builder that keeps state
