@@ -233,7 +233,7 @@ func newZipStream() *zipStream {
 	z := &zipStream{}
 	z.zw = zip.NewWriter(&z.buf)
 	z.zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(w, flate.BestCompression)
+		return flate.NewWriter(w, flate.DefaultCompression)
 	})
 	return z
 }
