@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"syscall"
@@ -41,7 +42,16 @@ func init() {
 	commands = []*command{cmdBuild, cmdCheck, cmdServe, cmdNew, cmdTranslateStatus, cmdFacts, cmdSearch, cmdVersion, cmdHelp}
 }
 
+// defaultMemoryLimit is the soft memory limit of a build.
+const defaultMemoryLimit = 512 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// A soft limit: the collector works harder as the heap nears it, so
+		// a 10,000-page build fits a volunteer's laptop (about 2× the live
+		// heap otherwise). GOMEMLIMIT overrides it.
+		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
