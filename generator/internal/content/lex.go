@@ -3,7 +3,6 @@ package content
 import (
 	"bytes"
 	"fmt"
-	"unicode/utf8"
 
 	"mehfooz/generator/internal/diag"
 )
@@ -100,7 +99,7 @@ func isDelim(line, delim []byte) bool {
 // lexStart checks the encoding and skips a byte order mark. Precondition:
 // at the start of the source.
 func lexStart(l *lexer) stateFn {
-	if i := invalidUTF8(l.src); i >= 0 {
+	if i := diag.InvalidUTF8(l.src); i >= 0 {
 		return l.errorf(i, "save the file with the UTF-8 encoding",
 			"invalid UTF-8: byte %#x is not part of a character", l.src[i])
 	}
@@ -164,22 +163,6 @@ func lexBody(l *lexer) stateFn {
 	l.emit(itemBody)
 	l.emit(itemEOF)
 	return nil
-}
-
-// invalidUTF8 returns the offset of the first byte that is not part of a
-// valid UTF-8 character, or -1.
-func invalidUTF8(b []byte) int {
-	if utf8.Valid(b) {
-		return -1
-	}
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size == 1 {
-			return i
-		}
-		i += size
-	}
-	return -1
 }
 
 // Parts is a page split into front matter and body. Offsets are bytes in

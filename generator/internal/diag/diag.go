@@ -268,3 +268,19 @@ func (l List) Escalate(rules ...string) {
 		}
 	}
 }
+
+// InvalidUTF8 returns the offset of the first byte that is not part of a
+// valid UTF-8 character, or -1: where to point an "invalid UTF-8" error.
+func InvalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return -1
+	}
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}

@@ -59,7 +59,7 @@ func Decode(doc Doc, v any) diag.List {
 		d.errorf(d.start(), RuleType, "", "cannot decode into %T: want a non-nil pointer", v)
 		return d.diags
 	}
-	if i := invalidUTF8(d.data); i >= 0 {
+	if i := diag.InvalidUTF8(d.data); i >= 0 {
 		d.errorf(d.offsetPos(i), RuleSyntax, "save the file with the UTF-8 encoding",
 			"invalid UTF-8: byte %#x is not part of a character", d.data[i])
 		return d.diags
@@ -672,22 +672,6 @@ func structOf(t reflect.Type) *structInfo {
 	}
 	actual, _ := structCache.LoadOrStore(t, info)
 	return actual.(*structInfo)
-}
-
-// invalidUTF8 returns the offset of the first byte that is not part of a
-// valid UTF-8 character, or -1.
-func invalidUTF8(b []byte) int {
-	if utf8.Valid(b) {
-		return -1
-	}
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size == 1 {
-			return i
-		}
-		i += size
-	}
-	return -1
 }
 
 // syntax reports a parser error at the position the parser gives, in words a
