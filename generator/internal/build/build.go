@@ -77,6 +77,9 @@ type Built interface {
 	Names() []string // sorted
 	Has(name string) bool
 	ReadFile(name string) ([]byte, error)
+	// AssetName is the output name of a static file ("css/site.css" →
+	// "css/site.1a2b3c4d5e.css"), or "" when there is none.
+	AssetName(name string) string
 }
 
 // fileReader is a Sink that can read back what it wrote.
@@ -88,9 +91,12 @@ type fileReader interface {
 // finishers.
 type recorder struct {
 	Sink
-	mu    sync.Mutex
-	names map[string]bool
+	mu     sync.Mutex
+	names  map[string]bool
+	assets map[string]string // the builder's: static path → output name
 }
+
+func (r *recorder) AssetName(name string) string { return r.assets[name] }
 
 func (r *recorder) Write(name string, data []byte) ([]byte, error) {
 	out, err := r.Sink.Write(name, data)
@@ -355,6 +361,7 @@ func (b *builder) all(out Sink) (*Report, diag.List) {
 	diags.Append(b.checkWeights(rep))
 	lap("checks")
 	if rec != nil && diags.Errors() == 0 {
+		rec.assets = b.assets
 		for _, f := range b.in.Finishers {
 			diags.Append(f.Finish(b.site, rec, rec.Sink))
 		}

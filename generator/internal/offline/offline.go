@@ -21,7 +21,6 @@ import (
 	"io/fs"
 	"path"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -204,23 +203,9 @@ func (c *copier) pages() []*site.Page {
 	return out
 }
 
-// asset returns the fingerprinted output name of a static file
+// asset returns the output name of a static file, as the build named it
 // ("css/site.css" → "css/site.1a2b3c4d5e.css"), or "".
-func (c *copier) asset(name string) string {
-	ext := path.Ext(name)
-	stem := strings.TrimSuffix(name, ext) + "."
-	var found []string
-	for _, n := range c.files.Names() {
-		if strings.HasPrefix(n, stem) && strings.HasSuffix(n, ext) && len(n) == len(name)+11 && !strings.Contains(n[len(stem):len(n)-len(ext)], ".") {
-			found = append(found, n)
-		}
-	}
-	sort.Strings(found)
-	if len(found) == 0 {
-		return ""
-	}
-	return found[0]
-}
+func (c *copier) asset(name string) string { return c.files.AssetName(name) }
 
 // newest returns the newest review date of pages.
 func newest(pages []*site.Page) time.Time {
