@@ -156,7 +156,7 @@ func printHeavy(w interface{ Write([]byte) (int, error) }, rep *build.Report, ou
 	if n == 0 {
 		return
 	}
-	fmt.Fprintln(w, "heaviest pages (KB, brotli with the stylesheet / minified HTML):")
+	fmt.Fprintln(w, "heaviest pages by minified size (KB, brotli with the stylesheet / minified HTML):")
 	for _, h := range rep.Heavy[:n] {
 		fmt.Fprintf(w, "  %6.1f  %6.1f  /%s\n", float64(h.Brotli)/1024, float64(h.HTML)/1024, h.URL)
 	}

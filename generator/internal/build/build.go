@@ -160,7 +160,7 @@ type Doc struct {
 type Report struct {
 	Pages  int
 	Files  int
-	Heavy  []Weight // heaviest HTML pages, heaviest first
+	Heavy  []Weight // HTML pages, largest minified first
 	Assets map[string]string
 	// Translations is every page of every language but the source one.
 	Translations []TranslationState
@@ -199,7 +199,7 @@ type TranslationState struct {
 type Weight struct {
 	URL    string
 	HTML   int // minified
-	Brotli int // compressed, with the stylesheet; 0 when the sink does not compress
+	Brotli int // compressed, with the stylesheet; 0 when not measured (a page too small to break the budget, or a sink that does not compress)
 }
 
 // rendered is what a page leaves behind once its HTML has gone to the sink;

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"mehfooz/generator/internal/diag"
 )
@@ -233,9 +234,29 @@ func newZipStream() *zipStream {
 	z := &zipStream{}
 	z.zw = zip.NewWriter(&z.buf)
 	z.zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(w, flate.DefaultCompression)
+		// A new flate writer allocates and clears about a megabyte; a
+		// copy holds thousands of entries, so writers are reused.
+		fw, _ := deflaters.Get().(*flate.Writer)
+		if fw == nil {
+			fw, _ = flate.NewWriter(w, flate.DefaultCompression)
+		} else {
+			fw.Reset(w)
+		}
+		return &pooledDeflater{fw}, nil
 	})
 	return z
+}
+
+var deflaters sync.Pool
+
+// pooledDeflater returns its writer to the pool when the entry is closed.
+type pooledDeflater struct{ *flate.Writer }
+
+func (p *pooledDeflater) Close() error {
+	err := p.Writer.Close()
+	deflaters.Put(p.Writer)
+	p.Writer = nil
+	return err
 }
 
 func (z *zipStream) add(name string, data []byte) error {

@@ -50,6 +50,15 @@ func TestWriteMinifiesCompressesAndCommits(t *testing.T) {
 	if !strings.HasPrefix(name, "css/site.") || !strings.HasSuffix(name, ".css") || name == "css/site.css" {
 		t.Errorf("asset name = %q", name)
 	}
+	jsName, err := w.Asset("js/app.js", []byte(strings.Repeat("function say(n){return 'محفوظ '+n;}\n", 60)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pageBr, ok := w.BrotliSize("ur/index.html")
+	want, _, _ := Compress(got, 6)
+	if !ok || pageBr != len(want) {
+		t.Errorf("BrotliSize(page) = %d, %v; want %d", pageBr, ok, len(want))
+	}
 	if _, err := w.Write("ur/index.html", nil); err == nil {
 		t.Error("writing the same path twice must fail")
 	}
@@ -63,24 +72,31 @@ func TestWriteMinifiesCompressesAndCommits(t *testing.T) {
 		t.Error("old files must be gone after Commit")
 	}
 	small, _ := New(filepath.Join(t.TempDir(), "p"))
-	small.Write("r/index.html", []byte("<!doctype html><title>r</title>"))
-	if _, err := os.Stat(filepath.Join(small.Dir(), "r", "index.html.br")); !os.IsNotExist(err) {
+	small.Write("r/app.js", []byte("var r=1;"))
+	if _, err := os.Stat(filepath.Join(small.Dir(), "r", "app.js.br")); !os.IsNotExist(err) {
 		t.Error("a file under 1 KB got a .br sibling")
 	}
 	small.Abort()
-	br, _ := os.ReadFile(filepath.Join(dir, "ur/index.html.br"))
-	plain, _ := io.ReadAll(brotli.NewReader(bytes.NewReader(br)))
-	if !bytes.Equal(plain, got) {
-		t.Error(".br sibling does not decode to the page")
+	if _, err := os.Stat(filepath.Join(dir, "ur/index.html.br")); !os.IsNotExist(err) {
+		t.Error("a page got a .br sibling; pages are left to the host's compression")
 	}
-	gzf, _ := os.ReadFile(filepath.Join(dir, "ur/index.html.gz"))
+	js, err := os.ReadFile(filepath.Join(dir, jsName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	br, _ := os.ReadFile(filepath.Join(dir, jsName+".br"))
+	plain, _ := io.ReadAll(brotli.NewReader(bytes.NewReader(br)))
+	if len(js) < 1024 || !bytes.Equal(plain, js) {
+		t.Errorf(".br sibling of a %d-byte script does not decode to it", len(js))
+	}
+	gzf, _ := os.ReadFile(filepath.Join(dir, jsName+".gz"))
 	zr, err := gzip.NewReader(bytes.NewReader(gzf))
 	if err != nil {
 		t.Fatal(err)
 	}
 	plain, _ = io.ReadAll(zr)
-	if !bytes.Equal(plain, got) {
-		t.Error(".gz sibling does not decode to the page")
+	if !bytes.Equal(plain, js) {
+		t.Error(".gz sibling does not decode to the script")
 	}
 	left, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), ".public.*"))
 	if len(left) != 0 {
@@ -104,6 +120,26 @@ func TestAbortLeavesOutputUntouched(t *testing.T) {
 	}
 	if _, err := os.Stat(w.Dir()); !os.IsNotExist(err) {
 		t.Error("staging directory must be removed by Abort")
+	}
+}
+
+// A reused encoder must give the bytes a new one gives, whatever it
+// compressed before: builds are byte-identical.
+func TestReusedEncodersMatchNewOnes(t *testing.T) {
+	var enc encoders
+	for i, data := range [][]byte{
+		bytes.Repeat([]byte("<p>ثبوت محفوظ رکھیں۔</p>"), 300),
+		[]byte(strings.Repeat("a", 5000)),
+		bytes.Repeat([]byte("keep the evidence "), 40),
+	} {
+		b1, g1, err := enc.compress(data, 6, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b2, g2, _ := Compress(data, 6)
+		if !bytes.Equal(b1, b2) || !bytes.Equal(g1, g2) {
+			t.Errorf("input %d: a reused encoder gave other bytes than a new one", i)
+		}
 	}
 }
 
