@@ -52,6 +52,12 @@ func main() {
 		// heap otherwise). GOMEMLIMIT overrides it.
 		debug.SetMemoryLimit(defaultMemoryLimit)
 	}
+	if os.Getenv("GOGC") == "" {
+		// Collect at twice the live heap instead of once: a build makes
+		// much short-lived garbage, and the memory limit above still
+		// bounds the heap (2x1,000 pages: 7% faster, 80 MB more).
+		debug.SetGCPercent(200)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()

@@ -110,8 +110,12 @@ func FuzzTokenize(f *testing.F) {
 	for _, s := range []string{"", "don't", "شِکایت،دھمکی", "ﻻ\u200c'x'", "a'", "'a", "\xff\xfe", "aé́"} {
 		f.Add(s)
 	}
+	var memo Memo // shared across inputs, as the index builder shares it across pages
 	f.Fuzz(func(t *testing.T, text string) {
 		prev := 0
+		if got, want := memo.AppendTokens(nil, text), Tokenize(text); !slices.Equal(got, want) {
+			t.Fatalf("Memo gave %+v, want %+v", got, want)
+		}
 		for _, tok := range Tokenize(text) {
 			if tok.Start < prev || tok.End <= tok.Start || tok.End > len(text) {
 				t.Fatalf("bad offsets %d..%d after %d in %q", tok.Start, tok.End, prev, text)
@@ -125,6 +129,24 @@ func FuzzTokenize(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A Memo must give the tokens AppendTokens gives, whatever it saw before:
+// the same word in another script context, stop words, contractions.
+func TestMemoMatchesAppendTokens(t *testing.T) {
+	var memo Memo
+	texts := []string{
+		"Save the evidence. Saving evidences saved us; don't delete it.",
+		"ثبوت محفوظ کریں۔ FIAکی شکایت، دھمکی اور شِکایت",
+		"the The THE 2fa 2FA ١٢٣ 123 o'clock Ali's",
+		"Save the evidence. ثبوت محفوظ کریں۔ the",
+	}
+	for _, text := range append(texts, texts...) {
+		got := memo.AppendTokens(nil, text)
+		if want := AppendTokens(nil, text); !slices.Equal(got, want) {
+			t.Errorf("%q: Memo gave %+v, want %+v", text, got, want)
+		}
+	}
 }
 
 func BenchmarkTerms(b *testing.B) {

@@ -53,17 +53,36 @@ func classOfFolded(r rune) class {
 // slice. It never fails: invalid UTF-8 and unassigned code points break
 // words like punctuation.
 func AppendTokens(dst []Token, text string) []Token {
-	return appendTokens(dst, text, true)
+	return appendTokens(dst, text, true, nil)
+}
+
+// A Memo remembers the words it has seen with their terms, so a caller
+// tokenizing a whole site stems each distinct word once and allocates it
+// once (a site repeats its vocabulary; stemming was a third of indexing).
+// Its tokens equal AppendTokens'. The zero Memo is ready; it is not safe
+// for concurrent use.
+type Memo struct {
+	words map[string]memoWord
+}
+
+type memoWord struct{ word, term string }
+
+// AppendTokens is AppendTokens remembering words in m.
+func (m *Memo) AppendTokens(dst []Token, text string) []Token {
+	if m.words == nil {
+		m.words = make(map[string]memoWord)
+	}
+	return appendTokens(dst, text, true, m)
 }
 
 // AppendWords is AppendTokens without terms: it splits and folds words but
 // leaves Term empty, for callers that need the terms of only a few words
 // (snippets), which they get with Term.
 func AppendWords(dst []Token, text string) []Token {
-	return appendTokens(dst, text, false)
+	return appendTokens(dst, text, false, nil)
 }
 
-func appendTokens(dst []Token, text string, terms bool) []Token {
+func appendTokens(dst []Token, text string, terms bool, memo *Memo) []Token {
 	var (
 		buf    []byte // the folded word so far
 		start  = -1   // byte offset of the word in text, or -1
@@ -73,9 +92,23 @@ func appendTokens(dst []Token, text string, terms bool) []Token {
 	)
 	flush := func() {
 		if start >= 0 && runes <= MaxWordRunes && len(buf) > 0 {
-			t := Token{Start: start, End: end, Word: string(buf)}
-			if terms {
+			t := Token{Start: start, End: end}
+			switch {
+			case memo != nil:
+				// A word's letters share one script, so its term depends
+				// on the word alone.
+				if mw, ok := memo.words[string(buf)]; ok {
+					t.Word, t.Term = mw.word, mw.term
+				} else {
+					t.Word = string(buf)
+					t.Term = termOf(t.Word, inWord)
+					memo.words[t.Word] = memoWord{t.Word, t.Term}
+				}
+			case terms:
+				t.Word = string(buf)
 				t.Term = termOf(t.Word, inWord)
+			default:
+				t.Word = string(buf)
 			}
 			dst = append(dst, t)
 		}

@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"mehfooz/search/analysis"
@@ -103,11 +104,14 @@ func Index(lang string, docs []Document, syn *analysis.Synonyms, opts ...Option)
 	// difference between tens and hundreds of megabytes.
 	postings := make(map[string]*termList)
 	counts := make(map[hitKey]int)
+	var memo analysis.Memo
+	var toks []analysis.Token
 	for n, d := range docs {
 		clear(counts)
 		add := func(text string, section int, f index.Field) int {
 			terms := 0
-			for _, tok := range analysis.Tokenize(text) {
+			toks = memo.AppendTokens(toks[:0], text)
+			for _, tok := range toks {
 				if tok.Term != "" {
 					counts[hitKey{tok.Term, section, f}]++
 					terms++
@@ -231,10 +235,39 @@ func collapseSpace(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// collapsePrefix returns the start of collapseSpace(s), at least limit
+// runes of it when it has that many: a snippet needs the start of a
+// section, not all of it collapsed.
+func collapsePrefix(s string, limit int) string {
+	var b strings.Builder
+	runes := 0
+	space := false // whitespace since the last word
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			i += size
+			continue
+		}
+		if runes >= limit {
+			break
+		}
+		if space {
+			b.WriteByte(' ')
+			runes++
+			space = false
+		}
+		b.WriteString(s[i : i+size]) // as written, even an invalid byte
+		runes++
+		i += size
+	}
+	return b.String()
+}
+
 // snippet returns about n runes of text from its start, whitespace
 // collapsed, cut after a word and ended with "…" when shortened.
 func snippet(text string, n int) string {
-	text = collapseSpace(text)
+	text = collapsePrefix(text, n+1)
 	if utf8.RuneCountInString(text) <= n {
 		return text
 	}

@@ -3,7 +3,6 @@ package offline
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"html"
 	"io"
 	"maps"
@@ -12,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/klauspost/compress/flate"
 
 	"mehfooz/generator/internal/diag"
 )
@@ -223,7 +224,7 @@ var stored = map[string]bool{".jpg": true, ".jpeg": true, ".png": true, ".webp":
 // writeZip writes entries sorted by name, each with the same time and
 // mode, so the same files always give the same bytes.
 // zipStream writes a deterministic zip entry by entry: fixed times and
-// modes, Deflate at its best level (a copy is sent over costly data),
+// modes, Deflate at zipLevel (a copy is sent over costly data),
 // already-compressed files stored.
 type zipStream struct {
 	buf bytes.Buffer
@@ -238,7 +239,7 @@ func newZipStream() *zipStream {
 		// copy holds thousands of entries, so writers are reused.
 		fw, _ := deflaters.Get().(*flate.Writer)
 		if fw == nil {
-			fw, _ = flate.NewWriter(w, flate.DefaultCompression)
+			fw, _ = flate.NewWriter(w, zipLevel)
 		} else {
 			fw.Reset(w)
 		}
@@ -248,6 +249,11 @@ func newZipStream() *zipStream {
 }
 
 var deflaters sync.Pool
+
+// zipLevel is klauspost/compress's deflate level that makes copies as
+// small as the standard library's default level did, in two thirds of its
+// time (Urdu pages: 7,867 KB against 7,874 KB, 249 ms against 388 ms).
+const zipLevel = 7
 
 // pooledDeflater returns its writer to the pool when the entry is closed.
 type pooledDeflater struct{ *flate.Writer }
