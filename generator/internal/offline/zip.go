@@ -3,14 +3,18 @@ package offline
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/binary"
+	"hash/crc32"
 	"html"
 	"io"
 	"maps"
 	"path"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/klauspost/compress/flate"
 
@@ -51,12 +55,43 @@ func (c *copier) zip() ([]byte, diag.List) {
 		return fail(err)
 	}
 	need := map[string]bool{}
-	for _, name := range slices.Sorted(maps.Keys(pages)) {
-		data, d := c.zipPage(name, pages, need)
-		diags.Append(d)
-		if err := z.add(name, data); err != nil {
-			return fail(err)
+	// Pages are read, rewritten and deflated by a few workers and written
+	// in order: the languages' copies are made side by side, and the
+	// larger one would otherwise finish alone on one core.
+	names := slices.Sorted(maps.Keys(pages))
+	results := make([]chan zipped, len(names))
+	for i := range results {
+		results[i] = make(chan zipped, 1)
+	}
+	jobs := make(chan int)
+	workers := min(runtime.GOMAXPROCS(0), len(names))
+	for range workers {
+		go func() {
+			for i := range jobs {
+				data, d, uses := c.zipPage(names[i], pages)
+				results[i] <- zipped{entry: deflated(names[i], data), diags: d, uses: uses}
+			}
+		}()
+	}
+	go func() {
+		for i := range names {
+			jobs <- i
 		}
+		close(jobs)
+	}()
+	var failed error
+	for i := range names {
+		r := <-results[i]
+		diags.Append(r.diags)
+		for _, u := range r.uses {
+			need[u] = true
+		}
+		if failed == nil {
+			failed = z.addRaw(r.entry)
+		}
+	}
+	if failed != nil {
+		return fail(failed)
 	}
 	// Stylesheets may use other files (fonts, pictures).
 	for _, name := range slices.Sorted(maps.Keys(need)) {
@@ -80,11 +115,12 @@ func (c *copier) zip() ([]byte, diag.List) {
 	return data, diags
 }
 
-// zipPage rewrites one page's links for the zip copy and adds the files it
-// uses to need.
-func (c *copier) zipPage(name string, pages, need map[string]bool) ([]byte, diag.List) {
+// zipPage rewrites one page's links for the zip copy and returns the
+// files it uses besides pages.
+func (c *copier) zipPage(name string, pages map[string]bool) ([]byte, diag.List, []string) {
 	src := c.file(name)
 	var diags diag.List
+	var uses []string
 	var e edits
 	mark := false
 	scanTags(src, func(t *tag) bool {
@@ -110,7 +146,7 @@ func (c *copier) zipPage(name string, pages, need map[string]bool) ([]byte, diag
 						e.setAttr(a, u)
 					}
 				case c.isAsset(r.file):
-					need[r.file] = true
+					uses = append(uses, r.file)
 				default:
 					if !c.files.Has(r.file) && !strings.HasPrefix(r.file, Dir) {
 						// A broken link of the site itself: the copy makes it
@@ -134,12 +170,12 @@ func (c *copier) zipPage(name string, pages, need map[string]bool) ([]byte, diag
 					e.dropAttr(src, a)
 					continue
 				}
-				need[r.file] = true
+				uses = append(uses, r.file)
 			}
 		}
 		return true
 	})
-	return e.apply(src), diags
+	return e.apply(src), diags, uses
 }
 
 // otherLanguage reports whether a search-form attribute names another
@@ -265,13 +301,96 @@ func (p *pooledDeflater) Close() error {
 	return err
 }
 
-func (z *zipStream) add(name string, data []byte) error {
+// rawEntry is a zip entry compressed ahead of writing.
+type rawEntry struct {
+	header *zip.FileHeader
+	data   []byte // deflated, or as is when stored
+}
+
+// zipped is one page made ready for the zip by a worker.
+type zipped struct {
+	entry rawEntry
+	diags diag.List
+	uses  []string // files the page uses besides pages
+}
+
+// deflated compresses data as z.add would, for addRaw.
+func deflated(name string, data []byte) rawEntry {
+	h := rawHeader(name)
+	h.CRC32 = crc32.ChecksumIEEE(data)
+	h.UncompressedSize64 = uint64(len(data))
+	if h.Method == zip.Store {
+		h.CompressedSize64 = h.UncompressedSize64
+		return rawEntry{h, data}
+	}
+	var b bytes.Buffer
+	fw, _ := deflaters.Get().(*flate.Writer)
+	if fw == nil {
+		fw, _ = flate.NewWriter(&b, zipLevel)
+	} else {
+		fw.Reset(&b)
+	}
+	fw.Write(data) // a bytes.Buffer does not fail
+	fw.Close()
+	deflaters.Put(fw)
+	h.CompressedSize64 = uint64(b.Len())
+	return rawEntry{h, b.Bytes()}
+}
+
+// addRaw writes an entry deflated beforehand.
+func (z *zipStream) addRaw(e rawEntry) error {
+	w, err := z.zw.CreateRaw(e.header)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(e.data)
+	return err
+}
+
+// header is an entry's header: fixed time and mode, stored when the file
+// is compressed already.
+func header(name string) *zip.FileHeader {
 	h := &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: ModTime}
 	if stored[path.Ext(name)] {
 		h.Method = zip.Store
 	}
 	h.SetMode(0o644)
-	w, err := z.zw.CreateHeader(h)
+	return h
+}
+
+// rawHeader is header(name) with what zip.Writer.CreateHeader adds and
+// CreateRaw does not: the UTF-8 flag, versions, the MS-DOS time and the
+// extended timestamp, so a raw entry reads back like any other.
+func rawHeader(name string) *zip.FileHeader {
+	h := header(name)
+	if !isASCII(name) && utf8.ValidString(name) {
+		h.Flags |= 0x800
+	}
+	h.CreatorVersion = h.CreatorVersion&0xff00 | 20
+	h.ReaderVersion = 20
+	t := h.Modified
+	h.ModifiedDate = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
+	h.ModifiedTime = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+	ext := make([]byte, 9)
+	binary.LittleEndian.PutUint16(ext, 0x5455) // extended timestamp
+	binary.LittleEndian.PutUint16(ext[2:], 5)
+	ext[4] = 1 // modification time only
+	binary.LittleEndian.PutUint32(ext[5:], uint32(t.Unix()))
+	h.Extra = ext
+	return h
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func (z *zipStream) add(name string, data []byte) error {
+	w, err := z.zw.CreateHeader(header(name))
 	if err != nil {
 		return err
 	}

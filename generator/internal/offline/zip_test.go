@@ -1,0 +1,62 @@
+package offline
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+)
+
+// Pages are deflated ahead and added raw; they must read back exactly like
+// entries the zip writer compressed itself: same time, mode, flags, extra
+// fields and bytes.
+func TestRawEntriesReadLikeWrittenOnes(t *testing.T) {
+	files := map[string][]byte{
+		"en/guides/evidence/index.html": []byte(strings.Repeat("<p>Save the evidence first.</p>", 50)),
+		"ur/رہنما/index.html":           []byte(strings.Repeat("<p>ثبوت محفوظ کریں۔</p>", 50)),
+		"img/a.png":                     {0x89, 'P', 'N', 'G', 1, 2, 3},
+		"empty.html":                    {},
+	}
+	var names []string
+	for n := range files {
+		names = append(names, n)
+	}
+	plain, raw := newZipStream(), newZipStream()
+	for _, n := range names {
+		if err := plain.add(n, files[n]); err != nil {
+			t.Fatal(err)
+		}
+		if err := raw.addRaw(deflated(n, files[n])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	read := func(z *zipStream) []*zip.File {
+		data, err := z.close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.File
+	}
+	a, b := read(plain), read(raw)
+	for i := range a {
+		x, y := a[i].FileHeader, b[i].FileHeader
+		if x.Name != y.Name || x.Method != y.Method || !x.Modified.Equal(y.Modified) || x.Mode() != y.Mode() ||
+			x.CRC32 != y.CRC32 || x.UncompressedSize64 != y.UncompressedSize64 ||
+			x.Flags&^0x8 != y.Flags || !bytes.Equal(x.Extra, y.Extra) || x.CreatorVersion != y.CreatorVersion {
+			t.Errorf("%s: raw header %+v\nwant %+v", x.Name, y, x)
+		}
+		rc, err := b[i].Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := io.ReadAll(rc)
+		if err != nil || !bytes.Equal(got, files[x.Name]) {
+			t.Errorf("%s: raw entry reads back %d bytes (%v), want %d", x.Name, len(got), err, len(files[x.Name]))
+		}
+	}
+}
