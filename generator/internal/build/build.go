@@ -8,6 +8,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -82,6 +83,36 @@ type Built interface {
 	AssetName(name string) string
 }
 
+// Creator is a Sink that can take a file as a stream, written as it
+// comes (no minifying, no compressed siblings): for big files a finisher
+// makes, such as a zip of the whole site, which need not be in memory.
+type Creator interface {
+	Create(name string) (io.WriteCloser, error)
+}
+
+// Create opens name in out for writing as a stream when out is a Creator,
+// and otherwise collects the bytes and writes them on Close.
+func Create(out Sink, name string) (io.WriteCloser, error) {
+	if c, ok := out.(Creator); ok {
+		return c.Create(name)
+	}
+	return &buffered{out: out, name: name}, nil
+}
+
+// buffered is Create for a Sink that takes whole files.
+type buffered struct {
+	out  Sink
+	name string
+	buf  bytes.Buffer
+}
+
+func (b *buffered) Write(p []byte) (int, error) { return b.buf.Write(p) }
+
+func (b *buffered) Close() error {
+	_, err := b.out.Write(b.name, b.buf.Bytes())
+	return err
+}
+
 // fileReader is a Sink that can read back what it wrote.
 type fileReader interface {
 	ReadFile(name string) ([]byte, error)
@@ -106,6 +137,17 @@ func (r *recorder) Write(name string, data []byte) ([]byte, error) {
 		r.mu.Unlock()
 	}
 	return out, err
+}
+
+// Create streams to the sink when it can, and records name.
+func (r *recorder) Create(name string) (io.WriteCloser, error) {
+	w, err := Create(r.Sink, name)
+	if err == nil {
+		r.mu.Lock()
+		r.names[name] = true
+		r.mu.Unlock()
+	}
+	return w, err
 }
 
 func (r *recorder) Asset(name string, data []byte) (string, error) {

@@ -120,8 +120,8 @@ func (f *Finisher) Finish(s *site.Site, files build.Built, out build.Sink) diag.
 		return diags
 	}
 	type result struct {
-		zip, pocket []byte
-		diags       diag.List
+		pocket []byte
+		diags  diag.List
 	}
 	results := make([]result, len(s.Langs))
 	var wg sync.WaitGroup
@@ -131,9 +131,8 @@ func (f *Finisher) Finish(s *site.Site, files build.Built, out build.Sink) diag.
 			defer wg.Done()
 			c := &copier{site: s, files: files, lang: lang, strs: strs[lang], dir: s.Config.Language(lang).Direction}
 			r := &results[i]
+			r.diags.Append(c.writeZip(out))
 			var d diag.List
-			r.zip, d = c.zip()
-			r.diags.Append(d)
 			r.pocket, d = c.pocket(f.pocket, f.budget)
 			r.diags.Append(d)
 		}()
@@ -142,17 +141,27 @@ func (f *Finisher) Finish(s *site.Site, files build.Built, out build.Sink) diag.
 	for i, lang := range s.Langs {
 		r := results[i]
 		diags.Append(r.diags)
-		for _, w := range []struct {
-			name string
-			data []byte
-		}{{ZipName(lang), r.zip}, {PocketName(lang), r.pocket}} {
-			if w.data == nil {
-				continue
-			}
-			if _, err := out.Write(w.name, w.data); err != nil {
-				diags.Add(diag.Errorf(diag.Pos{File: "public/" + w.name}, "offline", "%v", err))
-			}
+		if r.pocket == nil {
+			continue
 		}
+		if _, err := out.Write(PocketName(lang), r.pocket); err != nil {
+			diags.Add(diag.Errorf(outputPos(PocketName(lang)), "offline", "%v", err))
+		}
+	}
+	return diags
+}
+
+// writeZip streams the language's zip copy into out: at 5,000 pages a
+// language's zip is 50 MB, which need not be in memory.
+func (c *copier) writeZip(out build.Sink) diag.List {
+	name := ZipName(c.lang)
+	w, err := build.Create(out, name)
+	if err != nil {
+		return diag.List{diag.Errorf(outputPos(name), "offline", "%v", err)}
+	}
+	diags := c.zip(w)
+	if err := w.Close(); err != nil {
+		diags.Add(diag.Errorf(outputPos(name), "offline", "%v", err))
 	}
 	return diags
 }

@@ -26,7 +26,8 @@ import (
 // Links between pages get an explicit index.html, because file:// shows a
 // folder listing for a folder; links to pages not in the copy go online
 // when the site has an address, and become plain text when it has none.
-func (c *copier) zip() ([]byte, diag.List) {
+// It writes the zip to w; a copy with errors is left unfinished.
+func (c *copier) zip(w io.Writer) diag.List {
 	var diags diag.List
 	aliases := map[string]bool{}
 	for _, a := range c.site.Aliases {
@@ -41,15 +42,15 @@ func (c *copier) zip() ([]byte, diag.List) {
 	// Streamed: each page is read, rewritten and compressed in turn, so a
 	// language's pages are never all in memory at once. The start page
 	// comes first, then the pages, then the files they use, each in order.
-	z := newZipStream()
+	z := newZipStream(w)
 	start, d := c.startPage(pages)
 	diags.Append(d)
 	if start == nil {
-		return nil, diags
+		return diags
 	}
-	fail := func(err error) ([]byte, diag.List) {
+	fail := func(err error) diag.List {
 		diags.Add(diag.Errorf(outputPos(ZipName(c.lang)), "offline", "%v", err))
-		return nil, diags
+		return diags
 	}
 	if err := z.add(StartPage, start); err != nil {
 		return fail(err)
@@ -108,11 +109,10 @@ func (c *copier) zip() ([]byte, diag.List) {
 			return fail(err)
 		}
 	}
-	data, err := z.close()
-	if err != nil {
+	if err := z.zw.Close(); err != nil {
 		return fail(err)
 	}
-	return data, diags
+	return diags
 }
 
 // zipPage rewrites one page's links for the zip copy and returns the
@@ -263,13 +263,11 @@ var stored = map[string]bool{".jpg": true, ".jpeg": true, ".png": true, ".webp":
 // modes, Deflate at zipLevel (a copy is sent over costly data),
 // already-compressed files stored.
 type zipStream struct {
-	buf bytes.Buffer
-	zw  *zip.Writer
+	zw *zip.Writer
 }
 
-func newZipStream() *zipStream {
-	z := &zipStream{}
-	z.zw = zip.NewWriter(&z.buf)
+func newZipStream(w io.Writer) *zipStream {
+	z := &zipStream{zw: zip.NewWriter(w)}
 	z.zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
 		// A new flate writer allocates and clears about a megabyte; a
 		// copy holds thousands of entries, so writers are reused.
@@ -396,23 +394,4 @@ func (z *zipStream) add(name string, data []byte) error {
 	}
 	_, err = w.Write(data)
 	return err
-}
-
-func (z *zipStream) close() ([]byte, error) {
-	if err := z.zw.Close(); err != nil {
-		return nil, err
-	}
-	return z.buf.Bytes(), nil
-}
-
-// writeZip writes entries in name order (START-HERE.html first: capitals
-// sort first), for tests and small copies.
-func writeZip(entries map[string][]byte) ([]byte, error) {
-	z := newZipStream()
-	for _, name := range slices.Sorted(maps.Keys(entries)) {
-		if err := z.add(name, entries[name]); err != nil {
-			return nil, err
-		}
-	}
-	return z.close()
 }

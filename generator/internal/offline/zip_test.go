@@ -22,7 +22,8 @@ func TestRawEntriesReadLikeWrittenOnes(t *testing.T) {
 	for n := range files {
 		names = append(names, n)
 	}
-	plain, raw := newZipStream(), newZipStream()
+	var plainBuf, rawBuf bytes.Buffer
+	plain, raw := newZipStream(&plainBuf), newZipStream(&rawBuf)
 	for _, n := range names {
 		if err := plain.add(n, files[n]); err != nil {
 			t.Fatal(err)
@@ -31,18 +32,17 @@ func TestRawEntriesReadLikeWrittenOnes(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	read := func(z *zipStream) []*zip.File {
-		data, err := z.close()
-		if err != nil {
+	read := func(z *zipStream, buf *bytes.Buffer) []*zip.File {
+		if err := z.zw.Close(); err != nil {
 			t.Fatal(err)
 		}
-		r, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		r, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
 		if err != nil {
 			t.Fatal(err)
 		}
 		return r.File
 	}
-	a, b := read(plain), read(raw)
+	a, b := read(plain, &plainBuf), read(raw, &rawBuf)
 	for i := range a {
 		x, y := a[i].FileHeader, b[i].FileHeader
 		if x.Name != y.Name || x.Method != y.Method || !x.Modified.Equal(y.Modified) || x.Mode() != y.Mode() ||

@@ -5,10 +5,12 @@
 package output
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -191,6 +193,57 @@ func (w *Writer) Asset(name string, data []byte) (string, error) {
 	}
 	final := Fingerprint(name, data)
 	return final, w.writeRaw(final, data)
+}
+
+// Create opens name for writing as a stream, for big files made piece by
+// piece (the offline zips): written as they come, with no minifying and no
+// compressed siblings. The caller must Close it before Commit.
+func (w *Writer) Create(name string) (io.WriteCloser, error) {
+	if err := CheckName(name); err != nil {
+		return nil, err
+	}
+	w.mu.Lock()
+	if _, dup := w.written[name]; dup {
+		w.mu.Unlock()
+		return nil, fmt.Errorf("two outputs want the path %s", name)
+	}
+	w.written[name] = 0
+	w.mu.Unlock()
+	full := filepath.Join(w.stage, filepath.FromSlash(name))
+	if err := w.mkdir(filepath.Dir(full)); err != nil {
+		return nil, err
+	}
+	f, err := os.Create(full)
+	if err != nil {
+		return nil, err
+	}
+	return &stream{w: w, name: name, f: f, buf: bufio.NewWriterSize(f, 256<<10)}, nil
+}
+
+// stream is a file being written through Create.
+type stream struct {
+	w    *Writer
+	name string
+	f    *os.File
+	buf  *bufio.Writer
+	n    int
+}
+
+func (s *stream) Write(p []byte) (int, error) {
+	n, err := s.buf.Write(p)
+	s.n += n
+	return n, err
+}
+
+func (s *stream) Close() error {
+	err := s.buf.Flush()
+	if cerr := s.f.Close(); err == nil {
+		err = cerr
+	}
+	s.w.mu.Lock()
+	s.w.written[s.name] = s.n
+	s.w.mu.Unlock()
+	return err
 }
 
 // Fingerprint returns name with a short content hash before its extension.

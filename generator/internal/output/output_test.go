@@ -151,3 +151,42 @@ func TestCompressIsDeterministic(t *testing.T) {
 		t.Error("compression is not deterministic")
 	}
 }
+
+func TestCreateStreamsAFile(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	w, err := New(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := w.Create("offline/copy.zip")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 100 {
+		f.Write([]byte(strings.Repeat("z", 10000)))
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Create("offline/copy.zip"); err == nil {
+		t.Error("creating the same path twice must fail")
+	}
+	if _, err := w.Write("offline/copy.zip", []byte("x")); err == nil {
+		t.Error("writing a created path must fail")
+	}
+	if _, err := w.Create("../escape.zip"); err == nil {
+		t.Error("Create must refuse a path outside the output")
+	}
+	if got := w.Sizes(); len(got) != 1 || got[0].Size != 1000000 {
+		t.Errorf("Sizes() = %v, want the streamed million bytes", got)
+	}
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(filepath.Join(dir, "offline", "copy.zip")); err != nil || fi.Size() != 1000000 {
+		t.Errorf("streamed file after Commit: %v, %v", fi, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "offline", "copy.zip.gz")); !os.IsNotExist(err) {
+		t.Error("a streamed file got a compressed sibling")
+	}
+}
