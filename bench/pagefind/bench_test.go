@@ -630,7 +630,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		body, _ = os.ReadFile(file + ".gz")
 		enc = "gzip"
 	case strings.Contains(accept, "br") && compressible(ctype):
-		// No sibling (Pagefind's JavaScript and JSON): brotli on the fly,
+		// No sibling (pages, Pagefind's JavaScript and JSON): brotli on the fly,
 		// as a static host would. Pagefind's index and wasm files are
 		// gzip inside and go as they are.
 		s.mu.Lock()
