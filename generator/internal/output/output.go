@@ -77,7 +77,8 @@ type Writer struct {
 	files     chan file // to the writing pool
 	packs     chan file // to the compressing pool
 	spare     sync.Pool // *encoders for BrotliSize
-	pending   sync.WaitGroup
+	writing   counter // files queued or being written
+	packing   counter // files queued or being compressed
 	errMu     sync.Mutex
 	err       error // the first failed write
 }
@@ -265,10 +266,10 @@ func (w *Writer) writeRaw(name string, data []byte) error {
 	w.mu.Unlock()
 	w.startOnce.Do(w.start)
 	full := filepath.Join(w.stage, filepath.FromSlash(name))
-	w.pending.Add(1)
+	w.writing.add(1)
 	w.files <- file{full, data}
 	if w.precompress(name, data) {
-		w.pending.Add(1)
+		w.packing.add(1)
 		w.packs <- file{name, data}
 	}
 	return nil
@@ -296,7 +297,7 @@ func (w *Writer) start() {
 		go func() {
 			for f := range w.files {
 				w.fail(f.name, w.store(f.name, f.data))
-				w.pending.Done()
+				w.writing.done()
 			}
 		}()
 	}
@@ -305,10 +306,45 @@ func (w *Writer) start() {
 			var enc encoders
 			for f := range w.packs {
 				w.fail(f.name, w.pack(&enc, f.name, f.data))
-				w.pending.Done()
+				w.packing.done()
 			}
 		}()
 	}
+}
+
+// counter counts jobs in flight. Unlike a WaitGroup it may go up from
+// zero while someone waits, as compressing queues the siblings' writes.
+type counter struct {
+	mu   sync.Mutex
+	cond sync.Cond
+	n    int
+}
+
+func (c *counter) add(n int) {
+	c.mu.Lock()
+	c.n += n
+	c.mu.Unlock()
+}
+
+func (c *counter) done() {
+	c.mu.Lock()
+	c.n--
+	if c.n == 0 && c.cond.L != nil {
+		c.cond.Broadcast()
+	}
+	c.mu.Unlock()
+}
+
+// wait returns once nothing is in flight.
+func (c *counter) wait() {
+	c.mu.Lock()
+	if c.cond.L == nil {
+		c.cond.L = &c.mu
+	}
+	for c.n > 0 {
+		c.cond.Wait()
+	}
+	c.mu.Unlock()
 }
 
 // fail keeps the first error.
@@ -328,7 +364,12 @@ func (w *Writer) ReadFile(name string) ([]byte, error) {
 	if err := CheckName(name); err != nil {
 		return nil, err
 	}
-	if err := w.Flush(); err != nil {
+	// The file, not every sibling, must be on disk.
+	w.writing.wait()
+	w.errMu.Lock()
+	err := w.err
+	w.errMu.Unlock()
+	if err != nil {
 		return nil, err
 	}
 	return os.ReadFile(filepath.Join(w.stage, filepath.FromSlash(name)))
@@ -337,7 +378,8 @@ func (w *Writer) ReadFile(name string) ([]byte, error) {
 // Flush waits for every file written so far to be on disk with its
 // compressed siblings, and returns the first error.
 func (w *Writer) Flush() error {
-	w.pending.Wait()
+	w.packing.wait()
+	w.writing.wait()
 	w.errMu.Lock()
 	defer w.errMu.Unlock()
 	return w.err
@@ -387,7 +429,7 @@ func (w *Writer) pack(enc *encoders, name string, data []byte) error {
 	w.brSizes[name] = len(br)
 	w.mu.Unlock()
 	full := filepath.Join(w.stage, filepath.FromSlash(name))
-	w.pending.Add(2)
+	w.writing.add(2) // before packing.done: Flush waits for packing first
 	w.files <- file{full + ".br", br}
 	w.files <- file{full + ".gz", gz}
 	return nil
@@ -527,7 +569,9 @@ func (e *encoders) brotli(data []byte, level int, keep bool) ([]byte, error) {
 // page-weight budget asks for a few pages, not all). ok is false for a
 // name that was not written or is not text.
 func (w *Writer) BrotliSize(name string) (int, bool) {
-	w.Flush()
+	// Only the files need be on disk: waiting for the compressing pool too
+	// would wait for the search indexes at brotli's best level.
+	w.writing.wait()
 	w.mu.Lock()
 	n, ok := w.brSizes[name]
 	_, written := w.written[name]
