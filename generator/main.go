@@ -11,11 +11,11 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"sort"
 	"strings"
 	"syscall"
 
+	"mehfooz/generator/internal/build"
 	"mehfooz/generator/internal/diag"
 )
 
@@ -42,24 +42,9 @@ func init() {
 	commands = []*command{cmdBuild, cmdCheck, cmdServe, cmdNew, cmdTranslateStatus, cmdFacts, cmdSearch, cmdVersion, cmdHelp}
 }
 
-// defaultMemoryLimit is the soft memory limit of a build. The process
-// needs some 100 MB beside the Go heap, so 448 MiB keeps a 2×5,000-page
-// build under 600 MB (about 530 MB measured; 512 MiB gave 560–590).
-const defaultMemoryLimit = 448 << 20
-
 func main() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		// A soft limit: the collector works harder as the heap nears it, so
-		// a 10,000-page build fits a volunteer's laptop (about 2× the live
-		// heap otherwise). GOMEMLIMIT overrides it.
-		debug.SetMemoryLimit(defaultMemoryLimit)
-	}
-	if os.Getenv("GOGC") == "" {
-		// Collect at twice the live heap instead of once: a build makes
-		// much short-lived garbage, and the memory limit above still
-		// bounds the heap (2×1,000 pages: 7% faster, 80 MB more).
-		debug.SetGCPercent(200)
-	}
+	// GOMEMLIMIT and GOGC override the build's own settings.
+	build.TuneMemory(os.Getenv("GOMEMLIMIT") == "", os.Getenv("GOGC") == "")
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()

@@ -13,10 +13,12 @@ import (
 
 // BenchmarkBuildCorpus builds the generated bilingual benchmark corpus
 // (../shared/bench/gen-corpus.py) at 1,000 and 5,000 pages per language,
-// search index included, with the project's site.yaml, facts and layouts.
-// It reports peak heap alongside time; `make bench` adds the side-by-side
+// search index included, with the project's site.yaml, facts and layouts,
+// under the memory settings of mehfooz build. It reports peak heap
+// alongside time; `make bench` adds the side-by-side
 // run against Hugo.
 func BenchmarkBuildCorpus(b *testing.B) {
+	defer TuneMemory(true, true)() // as mehfooz build runs
 	for _, n := range []int{1000, 5000} {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			in, dir := corpus(b, n)

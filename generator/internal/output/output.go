@@ -77,8 +77,8 @@ type Writer struct {
 	files     chan file // to the writing pool
 	packs     chan file // to the compressing pool
 	spare     sync.Pool // *encoders for BrotliSize
-	writing   counter // files queued or being written
-	packing   counter // files queued or being compressed
+	writing   counter   // files queued or being written
+	packing   counter   // files queued or being compressed
 	errMu     sync.Mutex
 	err       error // the first failed write
 }
