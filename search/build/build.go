@@ -267,7 +267,11 @@ func collapsePrefix(s string, limit int) string {
 // snippet returns about n runes of text from its start, whitespace
 // collapsed, cut after a word and ended with "…" when shortened.
 func snippet(text string, n int) string {
-	text = collapsePrefix(text, n+1)
+	return cutSnippet(collapsePrefix(text, n+1), n)
+}
+
+// cutSnippet cuts collapsed text to about n runes.
+func cutSnippet(text string, n int) string {
 	if utf8.RuneCountInString(text) <= n {
 		return text
 	}

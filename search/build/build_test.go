@@ -3,29 +3,13 @@ package build
 import (
 	"strings"
 	"testing"
-	"unicode/utf8"
 )
 
 // snippetOfAll is snippet as it was written first: the whole text
 // collapsed, then cut. snippet collapses only the start it needs and must
 // give the same result.
 func snippetOfAll(text string, n int) string {
-	text = collapseSpace(text)
-	if utf8.RuneCountInString(text) <= n {
-		return text
-	}
-	cut := 0
-	for i := range text {
-		if n == 0 {
-			cut = i
-			break
-		}
-		n--
-	}
-	if sp := strings.LastIndexByte(text[:cut], ' '); sp > cut*3/4 {
-		cut = sp
-	}
-	return strings.TrimRight(text[:cut], " ,;:-–—،؛") + "…"
+	return cutSnippet(collapseSpace(text), n)
 }
 
 func TestSnippetCollapsesOnlyWhatItNeeds(t *testing.T) {
