@@ -59,11 +59,7 @@ bench: $(BIN) wasm $(NPM_TOOLS)
 		../shared/bench/hugo-compare.sh 1000 5000
 
 fuzz:
-	@for pkg in $$($(GO) list ./...); do \
-		for f in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz'); do \
-			echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
-		done; \
-	done
+	@GO=$(GO) tools/fuzz.sh $(FUZZTIME)
 
 clean:
 	rm -rf build public static/search
