@@ -103,19 +103,27 @@ func Index(lang string, docs []Document, syn *analysis.Synonyms, opts ...Option)
 	// posting instead of a struct and a slice, which at 5,000 pages is the
 	// difference between tens and hundreds of megabytes.
 	postings := make(map[string]*termList)
-	counts := make(map[hitKey]int)
+	hits := make(map[string][]index.Hit) // this document's, by term
 	var memo analysis.Memo
 	var toks []analysis.Token
 	for n, d := range docs {
-		clear(counts)
+		clear(hits)
 		add := func(text string, section int, f index.Field) int {
 			terms := 0
 			toks = memo.AppendTokens(toks[:0], text)
 			for _, tok := range toks {
-				if tok.Term != "" {
-					counts[hitKey{tok.Term, section, f}]++
-					terms++
+				if tok.Term == "" {
+					continue
 				}
+				// Within one call section and field stay the same, so a
+				// repeated term counts on its last hit.
+				hs := hits[tok.Term]
+				if k := len(hs) - 1; k >= 0 && hs[k].Section == section && hs[k].Field == f {
+					hs[k].TF++
+				} else {
+					hits[tok.Term] = append(hs, index.Hit{Section: section, Field: f, TF: 1})
+				}
+				terms++
 			}
 			return terms
 		}
@@ -137,17 +145,17 @@ func Index(lang string, docs []Document, syn *analysis.Synonyms, opts ...Option)
 				BodyLen:    add(s.Text, i, index.FieldBody),
 			}
 		}
-		for _, p := range docPostings(n, counts) {
-			tl := postings[p.term]
+		// Each term's list is encoded apart, so terms may come in any order.
+		for term, hs := range hits {
+			sortHits(hs)
+			tl := postings[term]
 			if tl == nil {
 				tl = &termList{}
-				postings[p.term] = tl
+				postings[term] = tl
 			}
 			// AppendPostings deltas from 0: give it the gap from the last document.
-			gap := p.posting
-			gap.Doc -= tl.last
-			tl.buf = index.AppendPostings(tl.buf, []index.Posting{gap})
-			tl.last, tl.df = p.posting.Doc, tl.df+1
+			tl.buf = index.AppendPostings(tl.buf, []index.Posting{{Doc: n - tl.last, Hits: hs}})
+			tl.last, tl.df = n, tl.df+1
 		}
 	}
 
@@ -167,42 +175,22 @@ type termList struct {
 	df   int
 }
 
-type hitKey struct {
-	term    string
-	section int
-	field   index.Field
+// sortHits puts one term's hits in section and field order. They come
+// nearly sorted (only the topics, read right after the title, are out of
+// place), so an insertion sort does it in a pass.
+func sortHits(hs []index.Hit) {
+	for i := 1; i < len(hs); i++ {
+		for j := i; j > 0 && hitLess(hs[j], hs[j-1]); j-- {
+			hs[j], hs[j-1] = hs[j-1], hs[j]
+		}
+	}
 }
 
-type termPosting struct {
-	term    string
-	posting index.Posting
-}
-
-// docPostings groups one document's hit counts by term, with hits in
-// section and field order.
-func docPostings(doc int, counts map[hitKey]int) []termPosting {
-	keys := make([]hitKey, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
+func hitLess(a, b index.Hit) bool {
+	if a.Section != b.Section {
+		return a.Section < b.Section
 	}
-	slices.SortFunc(keys, func(a, b hitKey) int {
-		if c := strings.Compare(a.term, b.term); c != 0 {
-			return c
-		}
-		if a.section != b.section {
-			return a.section - b.section
-		}
-		return int(a.field) - int(b.field)
-	})
-	var out []termPosting
-	for _, k := range keys {
-		if len(out) == 0 || out[len(out)-1].term != k.term {
-			out = append(out, termPosting{term: k.term, posting: index.Posting{Doc: doc}})
-		}
-		p := &out[len(out)-1].posting
-		p.Hits = append(p.Hits, index.Hit{Section: k.section, Field: k.field, TF: counts[k]})
-	}
-	return out
+	return a.Field < b.Field
 }
 
 // prune keeps the synonym alternatives whose terms are all in the index:
