@@ -2,9 +2,7 @@ package build
 
 import (
 	"path"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"mehfooz/generator/internal/diag"
@@ -169,24 +167,12 @@ func (b *builder) checkWeights(rep *Report) diag.List {
 			todo = append(todo, i)
 		}
 	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), len(todo)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				if br, ok := sz.BrotliSize(rep.Heavy[i].URL + "index.html"); ok {
-					rep.Heavy[i].Brotli = br + css
-				}
-			}
-		}()
-	}
-	for _, i := range todo {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel(len(todo), func(j int) {
+		i := todo[j]
+		if br, ok := sz.BrotliSize(rep.Heavy[i].URL + "index.html"); ok {
+			rep.Heavy[i].Brotli = br + css
+		}
+	})
 	for _, i := range todo {
 		h := rep.Heavy[i]
 		if limit > 0 && h.Brotli > limit {

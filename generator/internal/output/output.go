@@ -510,15 +510,9 @@ func store(data []byte, level int, br, gz []byte) {
 	}
 }
 
-// Compress returns the brotli and gzip encodings of data. The gzip header
-// carries no name or time, so output is byte-identical across builds.
-func Compress(data []byte, brLevel int) (br, gz []byte, err error) {
-	var enc encoders
-	return enc.compress(data, brLevel, false)
-}
-
 // encoders are one compression worker's reusable brotli and gzip writers.
-// A reset encoder gives the same bytes as a new one.
+// A reset encoder gives the same bytes as a new one. The gzip header
+// carries no name or time, so output is byte-identical across builds.
 type encoders struct {
 	br      *brotli.Writer
 	brLevel int
