@@ -162,6 +162,7 @@ func Index(lang string, docs []Document, syn *analysis.Synonyms, opts ...Option)
 	ix.Terms = make([]index.Term, 0, len(postings))
 	for t, tl := range postings {
 		ix.Terms = append(ix.Terms, index.Term{Text: t, DF: tl.df, Postings: string(tl.buf)})
+		tl.buf = nil // copied: at 5,000 pages a language's postings are 28 MB
 	}
 	slices.SortFunc(ix.Terms, func(a, b index.Term) int { return strings.Compare(a.Text, b.Text) })
 	ix.Synonyms = prune(syn, postings)
