@@ -10,109 +10,28 @@ import (
 	"archive/zip"
 	"bytes"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
 	"mehfooz/generator/internal/browsertest"
-	"mehfooz/generator/internal/build"
 	"mehfooz/generator/internal/offline"
-	"mehfooz/generator/internal/output"
 )
 
-var (
-	offlineOnce sync.Once
-	offlineDir  string
-	offlineErr  string
-)
-
-// offlineSite returns a built bundled site that has the offline copies:
-// bundledSite's, once the build runs the finishers; until then one built
-// here the same way with the offline finisher added, and with the offline
-// strings of internal/offline/testdata/i18n for layouts that lack them.
+// offlineSite returns the built bundled site, which has the offline
+// copies: the build runs the offline finisher.
 func offlineSite(t *testing.T) string {
 	t.Helper()
 	dir := bundledSite(t)
-	if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(offline.ZipName("en")))); err == nil {
-		return dir
+	if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(offline.ZipName("en")))); err != nil {
+		t.Fatalf("the bundled build has no offline copy: %v", err)
 	}
-	offlineOnce.Do(func() {
-		tmp, err := os.MkdirTemp("", "mehfooz-offline-")
-		if err != nil {
-			offlineErr = err.Error()
-			return
-		}
-		f := &siteFlags{content: "../content", layouts: "../layouts", static: "../static", out: filepath.Join(tmp, "public")}
-		in := f.input()
-		layouts, err := layoutsWithOfflineStrings("../layouts", "internal/offline/testdata/i18n")
-		if err != nil {
-			offlineErr = err.Error()
-			return
-		}
-		in.Layouts = layouts
-		in.Finishers = []build.Finisher{offline.New(layouts, in.LayoutsPrefix)}
-		w, err := output.New(f.out)
-		if err != nil {
-			offlineErr = err.Error()
-			return
-		}
-		if _, diags := build.Run(in, w); diags.Err() != nil {
-			w.Abort()
-			offlineErr = diags.Error()
-			return
-		}
-		if err := w.Commit(); err != nil {
-			offlineErr = err.Error()
-			return
-		}
-		offlineDir = f.out
-	})
-	if offlineErr != "" {
-		t.Fatalf("building the bundled site with its offline copies: %s", offlineErr)
-	}
-	return offlineDir
-}
-
-// layoutsWithOfflineStrings reads the layouts folder into memory and adds
-// to each i18n/<lang>.yaml the keys of extra/<lang>.yaml it lacks.
-func layoutsWithOfflineStrings(dir, extra string) (fstest.MapFS, error) {
-	m := fstest.MapFS{}
-	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
-		m[p] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	for _, lang := range []string{"en", "ur"} {
-		add, err := os.ReadFile(filepath.Join(extra, lang+".yaml"))
-		if err != nil {
-			return nil, err
-		}
-		name := "i18n/" + lang + ".yaml"
-		have := "\n" + string(m[name].Data)
-		data := strings.TrimRight(string(m[name].Data), "\n") + "\n"
-		for _, line := range strings.Split(string(add), "\n") {
-			key, _, ok := strings.Cut(line, ":")
-			if ok && !strings.HasPrefix(line, "#") && !strings.Contains(have, "\n"+key+":") {
-				data += line + "\n"
-			}
-		}
-		m[name] = &fstest.MapFile{Data: []byte(data)}
-	}
-	return m, nil
+	return dir
 }
 
 // unzipTo extracts a zip into dir and returns its entry names.

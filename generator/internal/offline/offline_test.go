@@ -24,18 +24,10 @@ import (
 	"mehfooz/generator/internal/searchindex"
 )
 
-// testLayouts is the project's layouts folder with the offline strings of
-// testdata/i18n added to the interface-string files that lack them, so the
-// tests pass before and after the strings are merged into layouts/i18n.
+// testLayouts is the project's layouts folder, read into memory.
 func testLayouts(t testing.TB) fstest.MapFS {
 	t.Helper()
-	return layoutsWithStrings(t, filepath.Join("..", "..", "..", "layouts"), "testdata/i18n")
-}
-
-// layoutsWithStrings reads the layouts folder dir into memory and adds to
-// each i18n/<lang>.yaml the keys of extra/<lang>.yaml it lacks.
-func layoutsWithStrings(t testing.TB, dir, extra string) fstest.MapFS {
-	t.Helper()
+	dir := filepath.Join("..", "..", "..", "layouts")
 	m := fstest.MapFS{}
 	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -47,23 +39,6 @@ func layoutsWithStrings(t testing.TB, dir, extra string) fstest.MapFS {
 	})
 	if err != nil {
 		t.Fatal(err)
-	}
-	for _, lang := range []string{"en", "ur"} {
-		add, err := os.ReadFile(filepath.Join(extra, lang+".yaml"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		f := m["i18n/"+lang+".yaml"]
-		have := "\n" + string(f.Data)
-		var lines []string
-		for _, line := range strings.Split(string(add), "\n") {
-			key, _, ok := strings.Cut(line, ":")
-			if ok && !strings.HasPrefix(line, "#") && !strings.Contains(have, "\n"+key+":") {
-				lines = append(lines, line)
-			}
-		}
-		data := strings.TrimRight(string(f.Data), "\n") + "\n" + strings.Join(lines, "\n") + "\n"
-		m["i18n/"+lang+".yaml"] = &fstest.MapFile{Data: []byte(data)}
 	}
 	return m
 }
