@@ -758,6 +758,20 @@ func chromiumVersion() string {
 	return strings.TrimSpace(string(b))
 }
 
+// waitTitle waits up to limit for a check page to put its outcome in its
+// title (it starts as "pending") and returns it, or "" when none came.
+func waitTitle(tb *tab, limit time.Duration) string {
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) {
+		title, _ := eval[string](tb, 5*time.Second, `document.title`)
+		if title != "pending" && title != "" {
+			return title
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return ""
+}
+
 // newTab starts chromium with a fresh profile (a cold cache) and opens one
 // tab on url. The browser stops when t ends or stop is called.
 func newTab(t *testing.T, origin, url string) (*tab, func()) {
@@ -1120,16 +1134,7 @@ func checkSiteCSP(t *testing.T, s *server, lang string) cspCheck {
 	t.Helper()
 	tb, stop := newTab(t, s.origin, s.origin+"/pagefind-bench/csp-"+lang+".html")
 	defer stop()
-	c := cspCheck{Lang: lang}
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) {
-		title, _ := eval[string](tb, 5*time.Second, `document.title`)
-		if title != "pending" && title != "" {
-			c.Outcome = title
-			break
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	c := cspCheck{Lang: lang, Outcome: waitTitle(tb, 30*time.Second)}
 	if c.Outcome == "" {
 		c.Outcome = "error: no answer in 30 s"
 	}
@@ -1177,16 +1182,7 @@ func checkOffline(t *testing.T, site string) []offlineCheck {
 	out = append(out, c)
 
 	tb, stop = newTab(t, "file://", fileURL(filepath.Join(site, "pagefind-bench", "file.html")))
-	c = offlineCheck{Engine: "pagefind"}
-	deadline = time.Now().Add(15 * time.Second)
-	for time.Now().Before(deadline) {
-		title, _ := eval[string](tb, 5*time.Second, `document.title`)
-		if title != "pending" && title != "" {
-			c.Outcome = title
-			break
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	c = offlineCheck{Engine: "pagefind", Outcome: waitTitle(tb, 15*time.Second)}
 	if c.Outcome == "" {
 		c.Outcome = "did not run in 15 s"
 	}
