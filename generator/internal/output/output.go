@@ -417,10 +417,7 @@ func (w *Writer) pack(enc *encoders, name string, data []byte) error {
 	} else if maxBrotli[path.Ext(name)] {
 		level = 9
 	}
-	br, gz, ok := w.reuse(name, data)
-	if !ok {
-		br, gz, ok = cached(data, level)
-	}
+	br, gz, ok := cached(data, level)
 	if !ok {
 		var err error
 		if br, gz, err = enc.compress(data, level, level == w.brLevel); err != nil {
@@ -453,32 +450,16 @@ type madeDir struct {
 	err  error
 }
 
-// reuse returns the previous build's compressed siblings of a
-// fingerprinted asset when its bytes are unchanged: the search module
-// takes seconds to compress at brotli's best level and rarely changes.
-func (w *Writer) reuse(name string, data []byte) (br, gz []byte, ok bool) {
-	if !maxBrotli[path.Ext(name)] {
-		return nil, nil, false
-	}
-	old := filepath.Join(w.final, filepath.FromSlash(name))
-	prev, err := os.ReadFile(old)
-	if err != nil || !bytes.Equal(prev, data) {
-		return nil, nil, false
-	}
-	br, err1 := os.ReadFile(old + ".br")
-	gz, err2 := os.ReadFile(old + ".gz")
-	return br, gz, err1 == nil && err2 == nil
-}
-
-// The compression cache keeps the encodings of big files (the search
-// module) by content hash in the user's cache folder, so a build into a
-// fresh folder does not spend seconds compressing the same bytes again.
+// The compression cache keeps the encodings made at brotli's slow levels
+// (the search module and indexes) by content hash in the user's cache
+// folder, so a build does not spend seconds compressing bytes an earlier
+// build compressed, whether it writes into a fresh folder or not.
 // Encoding is deterministic, so a cached copy equals a fresh one.
-const cacheMin = 256 << 10
+const cacheLevel = 9
 
 func cachePath(data []byte, level int) string {
 	dir, err := os.UserCacheDir()
-	if err != nil || len(data) < cacheMin {
+	if err != nil || level < cacheLevel {
 		return ""
 	}
 	sum := sha256.Sum256(data)
