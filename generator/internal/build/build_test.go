@@ -117,6 +117,57 @@ func TestBuildSmallSite(t *testing.T) {
 	}
 }
 
+// sourceProbe is a finisher that records, for each page, how much of its
+// source is still held and where PosOf finds its title.
+type sourceProbe struct {
+	held map[string]int
+	pos  map[string]diag.Pos
+}
+
+func (p *sourceProbe) Finish(s *site.Site, _ Built, _ Sink) diag.List {
+	p.held, p.pos = map[string]int{}, map[string]diag.Pos{}
+	for _, pg := range s.Pages {
+		p.held[pg.Lang+"/"+pg.Rel] = len(pg.File.Source) - pg.File.BodyOffset
+		p.pos[pg.Lang+"/"+pg.Rel] = s.PosOf(pg, "title:")
+	}
+	return nil
+}
+
+// A one-shot build lets go of page bodies once rendered (serve keeps them
+// to re-render); errors found later still point into the front matter.
+func TestOneShotBuildLetsGoOfBodies(t *testing.T) {
+	in, dir := testSite(t, nil)
+	probe := &sourceProbe{}
+	in.Finishers = []Finisher{probe}
+	w, err := output.New(filepath.Join(dir, "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, diags := Run(in, w); diags.Err() != nil {
+		t.Fatal(diags)
+	}
+	w.Abort()
+	if len(probe.held) != 8 {
+		t.Fatalf("probe saw %d pages, want 8", len(probe.held))
+	}
+	for name, n := range probe.held {
+		if n != 0 {
+			t.Errorf("%s: %d bytes of body still held after a one-shot build", name, n)
+		}
+		if pos := probe.pos[name]; pos.Line != 2 || pos.Col != 1 {
+			t.Errorf("%s: PosOf(title) = %d:%d, want 2:1", name, pos.Line, pos.Col)
+		}
+	}
+
+	inc := NewIncremental(in)
+	if _, diags := inc.Build(nil); diags.Err() != nil {
+		t.Fatal(diags)
+	}
+	if probe.held["en/guides/evidence.md"] == 0 {
+		t.Error("serve's builder let go of a body it needs to re-render translations")
+	}
+}
+
 func TestBadContentLeavesOutputAlone(t *testing.T) {
 	in, dir := testSite(t, nil)
 	w, _ := output.New(filepath.Join(dir, "public"))

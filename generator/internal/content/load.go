@@ -5,6 +5,7 @@
 package content
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -29,6 +30,15 @@ type File struct {
 	BodyOffset int    // byte offset of Body in Source
 	Source     []byte
 	Offsets    *diag.Offsets // positions in Source
+}
+
+// KeepFrontMatter lets go of the page's body once it is rendered, keeping
+// the front matter that later errors point into (site.PosOf).
+func (f *File) KeepFrontMatter() {
+	if f.BodyOffset >= 0 && f.BodyOffset < len(f.Source) {
+		f.Source = bytes.Clone(f.Source[:f.BodyOffset])
+	}
+	f.Body = nil
 }
 
 // Asset is a file under a language directory that is not a page, such as
