@@ -26,18 +26,82 @@ type tag struct {
 // attr is one attribute of a start tag.
 type attr struct {
 	name        string // lower-case
-	val         string // with character references decoded
+	raw         []byte // the value as written, in src
 	start, stop int    // the attribute with its value, src[start:stop]
 }
+
+// value is the attribute's value with character references decoded. It is
+// made on demand: most attributes' values are never looked at.
+func (a attr) value() string { return html.UnescapeString(string(a.raw)) }
 
 // get returns the value of the attribute name and whether it is there.
 func (t *tag) get(name string) (string, bool) {
 	for _, a := range t.attrs {
 		if a.name == name {
-			return a.val, true
+			return a.value(), true
 		}
 	}
 	return "", false
+}
+
+// knownNames are the lower-case names of the tags and attributes the built
+// pages use, so scanning a page does not allocate a string per name.
+var knownNames = map[string]string{}
+
+func init() {
+	for _, n := range strings.Fields(`html head body main header footer nav section article aside div span p a
+		ul ol li dl dt dd h1 h2 h3 h4 h5 h6 strong em b i u s small mark code pre kbd abbr time del ins sup sub
+		blockquote figure figcaption img picture source svg path use table thead tbody tfoot tr th td caption
+		form label input button select option textarea details summary br hr meta link script style title
+		noscript template iframe object embed
+		href src srcset id class rel lang dir type name content charset http-equiv alt width height role
+		hidden disabled checked for value action method placeholder autocomplete hreflang media target
+		tabindex property datetime open loading decoding sizes viewbox fill d xmlns aria-label
+		aria-labelledby aria-describedby aria-controls aria-owns aria-hidden aria-current aria-expanded
+		headers list form data-search-lang`) {
+		knownNames[n] = n
+	}
+}
+
+// lowerName returns the lower-case name b, without allocating for a
+// known name.
+func lowerName(b []byte) string {
+	if n, ok := knownNames[string(b)]; ok {
+		return n
+	}
+	return strings.ToLower(string(b))
+}
+
+// arena hands out tags and attribute lists in blocks: a page has hundreds
+// of tags, and one allocation each was most of what the offline copies
+// allocated.
+type arena struct {
+	tags    []tag
+	attrs   []attr
+	scratch []attr // the attributes of the tag being read
+}
+
+func (ar *arena) tag() *tag {
+	if len(ar.tags) == cap(ar.tags) {
+		ar.tags = make([]tag, 0, 128)
+	}
+	ar.tags = ar.tags[:len(ar.tags)+1]
+	return &ar.tags[len(ar.tags)-1]
+}
+
+// keep moves the scratch attributes into a block and returns them.
+func (ar *arena) keep() []attr {
+	n := len(ar.scratch)
+	if n == 0 {
+		return nil
+	}
+	if cap(ar.attrs)-len(ar.attrs) < n {
+		ar.attrs = make([]attr, 0, max(256, n))
+	}
+	at := len(ar.attrs)
+	ar.attrs = append(ar.attrs, ar.scratch...)
+	ar.scratch = ar.scratch[:0]
+	return ar.attrs[at : at+n : at+n]
 }
 
 // rawText lists the elements whose content is text up to their end tag.
@@ -46,6 +110,7 @@ var rawText = map[string]bool{"script": true, "style": true, "textarea": true, "
 // scanTags calls fn with every tag of src in document order until fn
 // returns false.
 func scanTags(src []byte, fn func(t *tag) bool) {
+	var ar arena
 	i := 0
 	for i < len(src) {
 		j := bytes.IndexByte(src[i:], '<')
@@ -68,12 +133,13 @@ func scanTags(src []byte, fn func(t *tag) bool) {
 			}
 			i += 1 + k + 1
 		case len(rest) > 1 && rest[0] == '/' && isLetter(rest[1]):
-			t := &tag{end: true, start: i}
+			t := ar.tag()
+			t.end, t.start = true, i
 			n := i + 2
 			for n < len(src) && !isSpace(src[n]) && src[n] != '/' && src[n] != '>' {
 				n++
 			}
-			t.name = strings.ToLower(string(src[i+2 : n]))
+			t.name = lowerName(src[i+2 : n])
 			k := bytes.IndexByte(src[n:], '>')
 			if k < 0 {
 				return
@@ -84,7 +150,7 @@ func scanTags(src []byte, fn func(t *tag) bool) {
 				return
 			}
 		case len(rest) > 0 && isLetter(rest[0]):
-			t := startTag(src, i)
+			t := ar.startTag(src, i)
 			if t == nil {
 				return
 			}
@@ -107,13 +173,13 @@ func scanTags(src []byte, fn func(t *tag) bool) {
 
 // startTag reads the start tag at src[i] ('<' then a letter), or returns
 // nil when the document ends inside it.
-func startTag(src []byte, i int) *tag {
-	t := &tag{start: i}
+func (ar *arena) startTag(src []byte, i int) *tag {
+	ar.scratch = ar.scratch[:0]
 	n := i + 1
 	for n < len(src) && !isSpace(src[n]) && src[n] != '/' && src[n] != '>' {
 		n++
 	}
-	t.name = strings.ToLower(string(src[i+1 : n]))
+	name := lowerName(src[i+1 : n])
 	for {
 		for n < len(src) && (isSpace(src[n]) || src[n] == '/') {
 			n++
@@ -122,7 +188,8 @@ func startTag(src []byte, i int) *tag {
 			return nil
 		}
 		if src[n] == '>' {
-			t.stop = n + 1
+			t := ar.tag()
+			t.name, t.start, t.stop, t.attrs = name, i, n+1, ar.keep()
 			return t
 		}
 		a := attr{start: n}
@@ -130,7 +197,7 @@ func startTag(src []byte, i int) *tag {
 		for m < len(src) && !isSpace(src[m]) && src[m] != '/' && src[m] != '>' && src[m] != '=' {
 			m++
 		}
-		a.name = strings.ToLower(string(src[n:m]))
+		a.name = lowerName(src[n:m])
 		v := m
 		for v < len(src) && isSpace(src[v]) {
 			v++
@@ -149,19 +216,19 @@ func startTag(src []byte, i int) *tag {
 				if k < 0 {
 					return nil
 				}
-				a.val = html.UnescapeString(string(src[v+1 : v+1+k]))
+				a.raw = src[v+1 : v+1+k]
 				m = v + 1 + k + 1
 			default:
 				e := v
 				for e < len(src) && !isSpace(src[e]) && src[e] != '>' {
 					e++
 				}
-				a.val = html.UnescapeString(string(src[v:e]))
+				a.raw = src[v:e]
 				m = e
 			}
 		}
 		a.stop = m
-		t.attrs = append(t.attrs, a)
+		ar.scratch = append(ar.scratch, a)
 		n = m
 	}
 }
@@ -224,8 +291,12 @@ func (e *edits) addAttr(src []byte, t *tag, name, val string) {
 // apply returns src with the edits made.
 func (e edits) apply(src []byte) []byte {
 	sort.SliceStable(e, func(i, j int) bool { return e[i].start < e[j].start })
+	added := 0
+	for _, ed := range e {
+		added += len(ed.text)
+	}
 	var b bytes.Buffer
-	b.Grow(len(src))
+	b.Grow(len(src) + added)
 	at := 0
 	for _, ed := range e {
 		if ed.start < at {

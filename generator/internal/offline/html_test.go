@@ -33,7 +33,7 @@ func TestScanTags(t *testing.T) {
 				}
 				var as []string
 				for _, a := range tg.attrs {
-					as = append(as, a.name+"="+a.val)
+					as = append(as, a.name+"="+a.value())
 					if tc.src[a.start:a.stop] == "" {
 						t.Errorf("attribute %s has an empty span", a.name)
 					}
@@ -155,4 +155,35 @@ func TestMatchRule(t *testing.T) {
 			t.Errorf("matchRule(%q, %q) = %v", tc.pattern, tc.key, got)
 		}
 	}
+}
+
+// FuzzScanTags checks that the scanner never panics and that every tag and
+// attribute it reports lies inside the input, in order, with its value
+// taken from its own span.
+func FuzzScanTags(f *testing.F) {
+	for _, s := range []string{`<a href=../x/ class="a b" data-x='y'>t</a>`, `<!-- <a> --><p>`,
+		`<script>x="<a>"</script><P ID=Q>`, `<input disabled/><a href="x`, `</ a><a =x>`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		prev := 0
+		scanTags([]byte(src), func(tg *tag) bool {
+			if tg.start < prev || tg.stop <= tg.start || tg.stop > len(src) {
+				t.Fatalf("tag %q at %d:%d after %d in %d bytes", tg.name, tg.start, tg.stop, prev, len(src))
+			}
+			if tg.name != strings.ToLower(tg.name) {
+				t.Fatalf("tag name %q is not lower-case", tg.name)
+			}
+			for _, a := range tg.attrs {
+				if a.start <= tg.start || a.stop > tg.stop || a.stop < a.start {
+					t.Fatalf("attribute %q at %d:%d outside its tag %d:%d", a.name, a.start, a.stop, tg.start, tg.stop)
+				}
+				if a.raw != nil && !strings.Contains(src[a.start:a.stop], string(a.raw)) {
+					t.Fatalf("attribute %q's value %q is not in its span %q", a.name, a.raw, src[a.start:a.stop])
+				}
+			}
+			prev = tg.stop
+			return true
+		})
+	})
 }

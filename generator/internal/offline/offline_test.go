@@ -274,28 +274,28 @@ func TestZipLinksAllResolveInsideTheZip(t *testing.T) {
 						if a.name != "href" && a.name != "src" && !strings.HasPrefix(a.name, "data-") {
 							continue
 						}
-						r := resolve(name, a.val)
+						r := resolve(name, a.value())
 						switch {
 						case r.kind == refFragment && r.frag != "":
 							if ids(entries[name])[r.frag] == 0 {
-								t.Errorf("%s: %s=%q: no such id", name, a.name, a.val)
+								t.Errorf("%s: %s=%q: no such id", name, a.name, a.value())
 							}
 						case r.kind == refRoot || r.kind == refOutside:
-							t.Errorf("%s: %s=%q leaves the copy", name, a.name, a.val)
+							t.Errorf("%s: %s=%q leaves the copy", name, a.name, a.value())
 						case r.kind == refLocal && strings.HasPrefix(a.name, "data-"):
 							if fetchOnly(r.file) {
-								t.Errorf("%s: %s=%q names a file the copy cannot fetch", name, a.name, a.val)
+								t.Errorf("%s: %s=%q names a file the copy cannot fetch", name, a.name, a.value())
 							}
 						case r.kind == refLocal:
 							links++
 							if r.dir {
-								t.Errorf("%s: %s=%q is a folder: file:// shows a listing", name, a.name, a.val)
+								t.Errorf("%s: %s=%q is a folder: file:// shows a listing", name, a.name, a.value())
 							}
 							target := entries[r.file]
 							if target == nil {
-								t.Errorf("%s: %s=%q: %s is not in the zip", name, a.name, a.val, r.file)
+								t.Errorf("%s: %s=%q: %s is not in the zip", name, a.name, a.value(), r.file)
 							} else if r.frag != "" && ids(target)[r.frag] == 0 {
-								t.Errorf("%s: %s=%q: %s has no id %q", name, a.name, a.val, r.file, r.frag)
+								t.Errorf("%s: %s=%q: %s has no id %q", name, a.name, a.value(), r.file, r.frag)
 							}
 						}
 					}
@@ -414,16 +414,16 @@ func TestPocketIsSelfContained(t *testing.T) {
 			scanTags(doc, func(tg *tag) bool {
 				for _, a := range tg.attrs {
 					switch {
-					case a.name == "src" && !strings.HasPrefix(a.val, "data:"):
-						t.Errorf("%s src=%q is not inside the file", tg.name, a.val)
-					case a.name == "href" && strings.HasPrefix(a.val, "#"):
+					case a.name == "src" && !strings.HasPrefix(a.value(), "data:"):
+						t.Errorf("%s src=%q is not inside the file", tg.name, a.value())
+					case a.name == "href" && strings.HasPrefix(a.value(), "#"):
 						anchors++
-						id, err := url.PathUnescape(a.val[1:])
+						id, err := url.PathUnescape(a.value()[1:])
 						if err != nil || all[id] == 0 {
-							t.Errorf("href=%q: no such id", a.val)
+							t.Errorf("href=%q: no such id", a.value())
 						}
-					case a.name == "href" && !hasScheme(a.val):
-						t.Errorf("href=%q leaves the file", a.val)
+					case a.name == "href" && !hasScheme(a.value()):
+						t.Errorf("href=%q leaves the file", a.value())
 					}
 				}
 				return true

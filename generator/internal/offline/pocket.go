@@ -203,15 +203,15 @@ func (c *copier) section(pp *pocketPage, set map[string]*pocketPage) []byte {
 		for _, a := range t.attrs {
 			switch {
 			case a.name == "id":
-				e.setAttr(a, pp.id+"--"+a.val)
+				e.setAttr(a, pp.id+"--"+a.value())
 			case idRefs[a.name]:
-				ids := strings.Fields(a.val)
+				ids := strings.Fields(a.value())
 				for i := range ids {
 					ids[i] = pp.id + "--" + ids[i]
 				}
 				e.setAttr(a, strings.Join(ids, " "))
 			case a.name == "href" || a.name == "src":
-				r := resolve(name, a.val)
+				r := resolve(name, a.value())
 				switch r.kind {
 				case refFragment:
 					switch {

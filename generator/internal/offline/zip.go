@@ -135,14 +135,15 @@ func (c *copier) zipPage(name string, pages map[string]bool) ([]byte, diag.List,
 		for _, a := range t.attrs {
 			switch {
 			case a.name == "href" || a.name == "src":
-				r := resolve(name, a.val)
+				val := a.value()
+				r := resolve(name, val)
 				switch {
 				case r.kind == refRoot || r.kind == refOutside:
-					diags.Add(diag.Errorf(outputPos(name), "offline", "%s %s=%q leads out of the site's folder, so it cannot work in the offline copy", t.name, a.name, a.val).
+					diags.Add(diag.Errorf(outputPos(name), "offline", "%s %s=%q leads out of the site's folder, so it cannot work in the offline copy", t.name, a.name, val).
 						WithHint("links in layouts must be relative to the page, as {{.Home}} and {{.Asset}} give them"))
 				case r.kind != refLocal:
 				case pages[r.file]:
-					if u := r.fileURL(); u != a.val {
+					if u := r.fileURL(); u != val {
 						e.setAttr(a, u)
 					}
 				case c.isAsset(r.file):
@@ -151,7 +152,7 @@ func (c *copier) zipPage(name string, pages map[string]bool) ([]byte, diag.List,
 					if !c.files.Has(r.file) && !strings.HasPrefix(r.file, Dir) {
 						// A broken link of the site itself: the copy makes it
 						// plain text like any page it does not hold.
-						diags.Add(diag.Warnf(outputPos(name), "offline", "%s %s=%q names %s, which the build did not write", t.name, a.name, a.val, r.file).
+						diags.Add(diag.Warnf(outputPos(name), "offline", "%s %s=%q names %s, which the build did not write", t.name, a.name, val, r.file).
 							WithHint("the layout or stage that writes this page links to a page that does not exist"))
 					}
 					mark = c.outside(&e, src, t, a, r) || mark
@@ -162,7 +163,7 @@ func (c *copier) zipPage(name string, pages map[string]bool) ([]byte, diag.List,
 			case searchForm && c.otherLanguage(a.name):
 				e.dropAttr(src, a)
 			case strings.HasPrefix(a.name, "data-"):
-				r := resolve(name, a.val)
+				r := resolve(name, a.value())
 				if r.kind != refLocal || !c.isAsset(r.file) {
 					continue
 				}
@@ -216,7 +217,7 @@ func (c *copier) outside(e *edits, src []byte, t *tag, a attr, r ref) bool {
 		}
 		for _, b := range t.attrs {
 			if b.name == "class" {
-				e.setAttr(b, strings.TrimSpace(b.val+" external"))
+				e.setAttr(b, strings.TrimSpace(b.value()+" external"))
 			}
 			if b.name == "rel" {
 				e.setAttr(b, "noopener noreferrer")
@@ -301,6 +302,7 @@ func deflated(name string, data []byte) rawEntry {
 		return rawEntry{h, data}
 	}
 	var b bytes.Buffer
+	b.Grow(len(data)/3 + 64) // pages deflate to about a third
 	fw, _ := deflaters.Get().(*flate.Writer)
 	if fw == nil {
 		fw, _ = flate.NewWriter(&b, zipLevel)
