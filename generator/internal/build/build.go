@@ -218,10 +218,18 @@ func (r *recorder) ReadFile(name string) ([]byte, error) {
 	return r.Sink.(fileReader).ReadFile(name)
 }
 
-// BrotliSize passes through to the sink, when it knows.
+// BrotliSize passes through to the sink, when it weighs.
 func (r *recorder) BrotliSize(name string) (int, bool) {
-	if sz, ok := r.Sink.(interface{ BrotliSize(string) (int, bool) }); ok {
+	if sz, ok := r.Sink.(weigher); ok {
 		return sz.BrotliSize(name)
+	}
+	return 0, false
+}
+
+// GzipFastSize passes through to the sink, when it weighs.
+func (r *recorder) GzipFastSize(name string) (int, bool) {
+	if sz, ok := r.Sink.(weigher); ok {
+		return sz.GzipFastSize(name)
 	}
 	return 0, false
 }
@@ -275,7 +283,7 @@ type TranslationState struct {
 type Weight struct {
 	URL    string
 	HTML   int // minified
-	Brotli int // compressed, with the stylesheet; 0 when not measured (a page too small to break the budget, or a sink that does not compress)
+	Brotli int // compressed, with the stylesheet; 0 when not measured (a page that fits the budget minified or at gzip's fastest level, or a sink that does not compress)
 }
 
 // rendered is what a page leaves behind once its HTML has gone to the sink;

@@ -146,15 +146,25 @@ func leadsToHelp(targets []*site.Page) bool {
 	return false
 }
 
+// weigher is a sink that can say what a written file weighs compressed
+// (output.Writer).
+type weigher interface {
+	BrotliSize(name string) (int, bool)
+	// GzipFastSize is larger than BrotliSize for any page, and quicker.
+	GzipFastSize(name string) (int, bool)
+}
+
 // checkWeights enforces the page-weight budget: each HTML page plus the
 // stylesheet, brotli-compressed, must fit in budget. It needs a sink that
-// compresses (the build's, and check's). Brotli never grows a page by more
+// weighs (the build's, and check's). Brotli never grows a page by more
 // than a few bytes, so only pages whose minified size could break the
-// budget are compressed, and the five heaviest for the report; rep.Heavy
-// stays in order of minified size.
+// budget are weighed; of those, a page that fits even at gzip's fastest
+// level fits with brotli too and is not brotli-compressed. The five
+// heaviest always are, for the report; rep.Heavy stays in order of
+// minified size.
 func (b *builder) checkWeights(rep *Report) diag.List {
 	var diags diag.List
-	sz, ok := b.out.(interface{ BrotliSize(string) (int, bool) })
+	sz, ok := b.out.(weigher)
 	if !ok {
 		return nil
 	}
@@ -169,7 +179,13 @@ func (b *builder) checkWeights(rep *Report) diag.List {
 	}
 	parallel(len(todo), func(j int) {
 		i := todo[j]
-		if br, ok := sz.BrotliSize(rep.Heavy[i].URL + "index.html"); ok {
+		name := rep.Heavy[i].URL + "index.html"
+		if i >= 5 {
+			if gz, ok := sz.GzipFastSize(name); ok && gz+css <= limit {
+				return
+			}
+		}
+		if br, ok := sz.BrotliSize(name); ok {
 			rep.Heavy[i].Brotli = br + css
 		}
 	})

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -120,4 +121,38 @@ func randomText(n int) string {
 		b.WriteByte(' ')
 	}
 	return b.String()
+}
+
+// The page-weight check skips brotli for pages that fit at gzip's fastest
+// level; an incompressible page below the five heaviest must still be
+// weighed and caught.
+func TestPageWeightBeyondTheHeaviest(t *testing.T) {
+	files := map[string]string{"en/guides/threats.md": page("Threats", "Intro.\n\n## What to do\n\n"+randomText(26000)+"\n")}
+	for i := range 6 {
+		files[fmt.Sprintf("en/guides/long-%d.md", i)] = page("Long", strings.Repeat("Keep every message and write down when it came. ", 900)+"\n")
+	}
+	in, dir := testSite(t, files)
+	w, err := output.New(filepath.Join(dir, "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Abort()
+	rep, diags := Run(in, w)
+	var over []string
+	for _, d := range diags {
+		if d.Rule == "page-weight" {
+			over = append(over, d.Pos.File)
+		}
+	}
+	if len(over) != 1 || !strings.HasSuffix(over[0], "en/guides/threats.md") {
+		t.Fatalf("page-weight errors for %v, want en/guides/threats.md alone", over)
+	}
+	if rep == nil {
+		return
+	}
+	for i, h := range rep.Heavy {
+		if h.URL == "en/guides/threats/" && i < 5 {
+			t.Fatalf("threats ranks %d by minified size: the test needs it below the five heaviest", i)
+		}
+	}
 }

@@ -2,7 +2,7 @@ package output
 
 import (
 	"bytes"
-	"compress/gzip"
+
 	"io"
 	"os"
 	"path/filepath"
@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/andybalholm/brotli"
+	"github.com/klauspost/compress/gzip"
 )
 
 func TestCheckNameRejectsEscapes(t *testing.T) {
@@ -58,6 +59,16 @@ func TestWriteMinifiesCompressesAndCommits(t *testing.T) {
 	want, _, _ := freshCompress(got, 6)
 	if !ok || pageBr != len(want) {
 		t.Errorf("BrotliSize(page) = %d, %v; want %d", pageBr, ok, len(want))
+	}
+	var fast bytes.Buffer
+	fw, _ := gzip.NewWriterLevel(&fast, gzip.BestSpeed)
+	fw.Write(got)
+	fw.Close()
+	if n, ok := w.GzipFastSize("ur/index.html"); !ok || n != fast.Len() || n < pageBr {
+		t.Errorf("GzipFastSize(page) = %d, %v; want %d, no less than brotli's %d", n, ok, fast.Len(), pageBr)
+	}
+	if _, ok := w.GzipFastSize("nowhere.html"); ok {
+		t.Error("GzipFastSize of a file never written reports a size")
 	}
 	if _, err := w.Write("ur/index.html", nil); err == nil {
 		t.Error("writing the same path twice must fail")
