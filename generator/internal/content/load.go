@@ -37,6 +37,9 @@ type File struct {
 func (f *File) KeepFrontMatter() {
 	if f.BodyOffset >= 0 && f.BodyOffset < len(f.Source) {
 		f.Source = bytes.Clone(f.Source[:f.BodyOffset])
+		if f.Offsets != nil {
+			f.Offsets = f.Offsets.Prefix(f.Source) // it holds the whole text too
+		}
 	}
 	f.Body = nil
 }

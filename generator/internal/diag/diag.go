@@ -5,6 +5,7 @@ package diag
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -194,6 +195,15 @@ func NewOffsets(file string, src []byte) *Offsets {
 		}
 	}
 	return &Offsets{file: file, src: src, lines: lines}
+}
+
+// Prefix returns offsets over src, a copy of the text's first len(src)
+// bytes, so the rest of the text can be let go; positions past it clamp
+// to its end.
+func (o *Offsets) Prefix(src []byte) *Offsets {
+	n := min(len(src), len(o.src))
+	i := sort.Search(len(o.lines), func(i int) bool { return o.lines[i] > n })
+	return &Offsets{file: o.file, src: src[:n], lines: slices.Clone(o.lines[:i])}
 }
 
 // Pos returns the position of byte offset off; offsets past the end clamp to it.

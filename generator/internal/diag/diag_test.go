@@ -27,6 +27,14 @@ func TestOffsetsCountRunes(t *testing.T) {
 	if got := o.Pos(1 << 20); got.Line != 3 {
 		t.Errorf("past end clamps to last line, got %v", got)
 	}
+	// A prefix answers as the whole did within it, and clamps past it.
+	p := o.Prefix([]byte("---\ntitle: ثبوت"))
+	if got, want := p.Pos(off-1), o.Pos(off-1); got != want {
+		t.Errorf("prefix Pos(%d) = %v, want %v", off-1, got, want)
+	}
+	if got, want := p.Pos(off+1), (Pos{"a.md", 2, 12}); got != want {
+		t.Errorf("prefix Pos past its end = %v, want %v", got, want)
+	}
 }
 
 func TestSuggest(t *testing.T) {
