@@ -14,11 +14,25 @@ func Encode(ix *Index) ([]byte, error) {
 	if err := ix.Validate(); err != nil {
 		return nil, err
 	}
-	out := []byte(Magic)
+	// Sized ahead: at 5,000 pages an index is 28 MB, and growing the
+	// buffers by doubling allocated twice that again.
+	docs, terms, postings := 10, 10, 0
+	for _, d := range ix.Docs {
+		docs += len(d.URL) + len(d.Title) + len(d.Kind) + 20
+		for _, s := range d.Sections {
+			docs += len(s.Anchor) + len(s.Heading) + len(s.Text) + 20
+		}
+	}
+	for _, t := range ix.Terms {
+		terms += len(t.Text) + 20
+		postings += len(t.Postings)
+	}
+	out := make([]byte, 0, len(Magic)+len(ix.Lang)+docs+terms+postings+4096)
+	out = append(out, Magic...)
 	out = appendUvarint(out, Version)
 	out = appendString(out, ix.Lang)
 
-	var b []byte
+	b := make([]byte, 0, max(docs, terms, postings))
 	b = appendUvarint(b, uint64(len(ix.Docs)))
 	for _, d := range ix.Docs {
 		b = appendString(b, d.URL)
