@@ -576,38 +576,25 @@ func (w *Writer) BrotliSize(name string) (int, bool) {
 	w.writing.wait()
 	w.mu.Lock()
 	n, ok := w.brSizes[name]
-	_, written := w.written[name]
 	w.mu.Unlock()
-	if ok || !written || !compressible[path.Ext(name)] {
-		return n, ok
+	if ok {
+		return n, true
 	}
-	data, err := os.ReadFile(filepath.Join(w.stage, filepath.FromSlash(name)))
-	if err != nil {
-		return 0, false
+	n, ok = w.weigh(name, func(e *encoders, data []byte) (int, error) {
+		br, err := e.brotli(data, w.brLevel, true)
+		return len(br), err
+	})
+	if ok {
+		w.mu.Lock()
+		w.brSizes[name] = n
+		w.mu.Unlock()
 	}
-	enc, _ := w.spare.Get().(*encoders)
-	if enc == nil {
-		enc = &encoders{}
-	}
-	br, err := enc.brotli(data, w.brLevel, true)
-	w.spare.Put(enc)
-	if err != nil {
-		return 0, false
-	}
-	w.mu.Lock()
-	w.brSizes[name] = len(br)
-	w.mu.Unlock()
-	return len(br), true
+	return n, ok
 }
 
-// GzipFastSize returns the gzip size of a written file at gzip's fastest
-// level, the default of a server that compresses as it sends (nginx's
-// gzip_comp_level 1). It takes about a quarter of BrotliSize's time and is
-// larger than the brotli size for any page, so a page that fits a budget
-// by it needs no brotli. ok is false for a name that was not written or is
-// not text.
-func (w *Writer) GzipFastSize(name string) (int, bool) {
-	w.writing.wait()
+// weigh reads a written text file back and measures it with a spare set
+// of encoders; ok is false for a name that was not written or is not text.
+func (w *Writer) weigh(name string, measure func(e *encoders, data []byte) (int, error)) (int, bool) {
 	w.mu.Lock()
 	_, written := w.written[name]
 	w.mu.Unlock()
@@ -622,9 +609,20 @@ func (w *Writer) GzipFastSize(name string) (int, bool) {
 	if enc == nil {
 		enc = &encoders{}
 	}
-	n, err := enc.gzipFast(data)
+	n, err := measure(enc, data)
 	w.spare.Put(enc)
 	return n, err == nil
+}
+
+// GzipFastSize returns the gzip size of a written file at gzip's fastest
+// level, the default of a server that compresses as it sends (nginx's
+// gzip_comp_level 1). It takes about a quarter of BrotliSize's time and is
+// larger than the brotli size for any page, so a page that fits a budget
+// by it needs no brotli. ok is false for a name that was not written or is
+// not text.
+func (w *Writer) GzipFastSize(name string) (int, bool) {
+	w.writing.wait()
+	return w.weigh(name, (*encoders).gzipFast)
 }
 
 // Sizes returns every written name with its size, sorted by name.
