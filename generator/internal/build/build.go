@@ -660,6 +660,11 @@ func (b *builder) index() diag.List {
 // listPageSize is how many children a section page lists at once.
 const listPageSize = 50
 
+// listPages is how many pages the section list p is split into.
+func listPages(p *site.Page) int {
+	return max(1, (len(p.Children)+listPageSize-1)/listPageSize)
+}
+
 // pageSuffix is where page k of a long list lives below the list page.
 func pageSuffix(k int) string {
 	if k <= 1 {
@@ -679,8 +684,7 @@ func pageNumber(suffix string) int {
 // writeListPages writes pages 2… of a long section list.
 func (b *builder) writeListPages(p *site.Page, res markdown.Result) diag.List {
 	var diags diag.List
-	n := (len(p.Children) + listPageSize - 1) / listPageSize
-	for k := 2; k <= n; k++ {
+	for k := 2; k <= listPages(p); k++ {
 		suffix := pageSuffix(k)
 		d := b.pageData(p, markdown.Result{Headings: nil}, suffix)
 		d.Content = ""
@@ -691,11 +695,7 @@ func (b *builder) writeListPages(p *site.Page, res markdown.Result) diag.List {
 				d.Alternates[i].URL = site.RelURL(p.URL+suffix, t.URL)
 			}
 		}
-		html, err := b.rend.Page(d)
-		if err == nil {
-			_, err = b.out.Write(p.URL+suffix+"index.html", html)
-		}
-		if err != nil {
+		if err := b.writeGenerated(d, p.URL+suffix); err != nil {
 			diags.Add(diag.Errorf(diag.Pos{File: p.File.Path}, "layout", "rendering page %d of the list: %v", k, err))
 		}
 	}
@@ -907,8 +907,7 @@ func (b *builder) pageData(p *site.Page, res markdown.Result, suffix string) *re
 	children := p.Children
 	if p.Kind == site.KindList && len(children) > listPageSize {
 		// Long lists are split into pages that each fit the weight budget.
-		k := pageNumber(suffix)
-		n := (len(children) + listPageSize - 1) / listPageSize
+		k, n := pageNumber(suffix), listPages(p)
 		children = children[(k-1)*listPageSize : min(k*listPageSize, len(children))]
 		pg := &render.Pager{Current: k, Total: n}
 		if k > 1 {
@@ -979,13 +978,19 @@ func (b *builder) alternates(p *site.Page, suffix string) []render.Alternate {
 		if target != nil {
 			url, stub = target.URL+suffix, target.Fallback != nil
 		}
-		alt := render.Alternate{Code: l.Code, Name: l.Name, Dir: l.Direction, URL: site.RelURL(p.URL+suffix, url), Stub: stub}
-		if b.cfg.BaseURL != "" {
-			alt.Abs = b.cfg.BaseURL + url
-		}
-		out = append(out, alt)
+		out = append(out, b.alternate(l, p.URL+suffix, url, stub))
 	}
 	return out
+}
+
+// alternate is the link from the page at from to its version in language
+// l at url, with the absolute address hreflang wants when base_url is set.
+func (b *builder) alternate(l config.Language, from, url string, stub bool) render.Alternate {
+	alt := render.Alternate{Code: l.Code, Name: l.Name, Dir: l.Direction, URL: site.RelURL(from, url), Stub: stub}
+	if b.cfg.BaseURL != "" {
+		alt.Abs = b.cfg.BaseURL + url
+	}
+	return alt
 }
 
 // searchAttrs tells search.js where the module and indexes are, relative to
@@ -1263,11 +1268,7 @@ func (b *builder) writeSearchPage(lang string) diag.List {
 	d.SearchAttrs = b.searchAttrs(lang, site.Root(url))
 	for _, l := range b.cfg.Languages {
 		if l.Code != lang {
-			alt := render.Alternate{Code: l.Code, Name: l.Name, Dir: l.Direction, URL: site.RelURL(url, l.Code+"/search/")}
-			if b.cfg.BaseURL != "" {
-				alt.Abs = b.cfg.BaseURL + l.Code + "/search/"
-			}
-			d.Alternates = append(d.Alternates, alt)
+			d.Alternates = append(d.Alternates, b.alternate(l, url, l.Code+"/search/", false))
 		}
 	}
 	if b.cfg.BaseURL != "" {

@@ -163,52 +163,50 @@ func (b *builder) writePrintPage(p *site.Page, body []byte, headings []markdown.
 	fail := func(p *site.Page, err error) {
 		diags.Add(diag.Errorf(diag.Pos{File: p.File.Path}, "print", "%v", err))
 	}
-	{
-		url := p.URL // the folder the print page is in
-		res := markdown.Result{HTML: body, Headings: headings}
-		d := b.pageData(p, res, "")
-		d.Breadcrumbs = append(d.Breadcrumbs, render.Item{Title: p.Title(), URL: "./"})
-		d.Canonical, d.PrintURL = "", ""
-		for i, a := range d.Alternates {
-			if !a.Stub {
-				d.Alternates[i].URL += printFile
-				if a.Abs != "" {
-					d.Alternates[i].Abs += printFile
-				}
+	url := p.URL // the folder the print page is in
+	res := markdown.Result{HTML: body, Headings: headings}
+	d := b.pageData(p, res, "")
+	d.Breadcrumbs = append(d.Breadcrumbs, render.Item{Title: p.Title(), URL: "./"})
+	d.Canonical, d.PrintURL = "", ""
+	for i, a := range d.Alternates {
+		if !a.Stub {
+			d.Alternates[i].URL += printFile
+			if a.Abs != "" {
+				d.Alternates[i].Abs += printFile
 			}
 		}
-		var err error
-		if d.QR, err = b.qrFor(p); err != nil {
-			fail(p, err)
-			return diags
-		}
-		switch p.Kind {
-		case "guide":
-			d.Kind = "handout"
-			d.ShortURL = b.shortURL(p)
-		case "workshop":
-			d.Kind = "workshop-print"
-			for _, g := range p.File.Meta.Guides {
-				q, ok := b.site.Resolve(p, g)
-				if !ok || b.results[q] == nil {
-					continue
-				}
-				prefix := strings.ReplaceAll(q.Key, "/", "-") + "--"
-				html := strings.ReplaceAll(string(rebase(b.results[q].body, q.URL, url)), ` id="`, ` id="`+prefix)
-				html = strings.ReplaceAll(html, ` href="#`, ` href="#`+prefix)
-				d.Sections = append(d.Sections, render.Section{
-					ID: prefix + "top", Title: q.Title(), Description: q.File.Meta.Description,
-					Content: template.HTML(html), ShortURL: b.shortURL(q),
-				})
+	}
+	var err error
+	if d.QR, err = b.qrFor(p); err != nil {
+		fail(p, err)
+		return diags
+	}
+	switch p.Kind {
+	case "guide":
+		d.Kind = "handout"
+		d.ShortURL = b.shortURL(p)
+	case "workshop":
+		d.Kind = "workshop-print"
+		for _, g := range p.File.Meta.Guides {
+			q, ok := b.site.Resolve(p, g)
+			if !ok || b.results[q] == nil {
+				continue
 			}
+			prefix := strings.ReplaceAll(q.Key, "/", "-") + "--"
+			html := strings.ReplaceAll(string(rebase(b.results[q].body, q.URL, url)), ` id="`, ` id="`+prefix)
+			html = strings.ReplaceAll(html, ` href="#`, ` href="#`+prefix)
+			d.Sections = append(d.Sections, render.Section{
+				ID: prefix + "top", Title: q.Title(), Description: q.File.Meta.Description,
+				Content: template.HTML(html), ShortURL: b.shortURL(q),
+			})
 		}
-		html, err := b.rend.Page(d)
-		if err == nil {
-			_, err = b.out.Write(url+printFile, html)
-		}
-		if err != nil {
-			fail(p, err)
-		}
+	}
+	html, err := b.rend.Page(d)
+	if err == nil {
+		_, err = b.out.Write(url+printFile, html)
+	}
+	if err != nil {
+		fail(p, err)
 	}
 	return diags
 }

@@ -203,13 +203,9 @@ func (w *Writer) Create(name string) (io.WriteCloser, error) {
 	if err := CheckName(name); err != nil {
 		return nil, err
 	}
-	w.mu.Lock()
-	if _, dup := w.written[name]; dup {
-		w.mu.Unlock()
-		return nil, fmt.Errorf("two outputs want the path %s", name)
+	if err := w.claim(name, 0); err != nil {
+		return nil, err
 	}
-	w.written[name] = 0
-	w.mu.Unlock()
 	full := filepath.Join(w.stage, filepath.FromSlash(name))
 	if err := w.mkdir(filepath.Dir(full)); err != nil {
 		return nil, err
@@ -254,16 +250,24 @@ func Fingerprint(name string, data []byte) string {
 	return strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:5]) + ext
 }
 
+// claim records name as written with its size, or fails when an earlier
+// output took it.
+func (w *Writer) claim(name string, size int) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if _, dup := w.written[name]; dup {
+		return fmt.Errorf("two outputs want the path %s", name)
+	}
+	w.written[name] = size
+	return nil
+}
+
 // writeRaw claims name at once (so a duplicate is an error to its caller)
 // and leaves writing and compressing to the writer's workers.
 func (w *Writer) writeRaw(name string, data []byte) error {
-	w.mu.Lock()
-	if _, dup := w.written[name]; dup {
-		w.mu.Unlock()
-		return fmt.Errorf("two outputs want the path %s", name)
+	if err := w.claim(name, len(data)); err != nil {
+		return err
 	}
-	w.written[name] = len(data)
-	w.mu.Unlock()
 	w.startOnce.Do(w.start)
 	full := filepath.Join(w.stage, filepath.FromSlash(name))
 	w.writing.add(1)
@@ -423,7 +427,7 @@ func (w *Writer) pack(enc *encoders, name string, data []byte) error {
 		if br, gz, err = enc.compress(data, level, level == w.brLevel); err != nil {
 			return err
 		}
-		store(data, level, br, gz)
+		storeCached(data, level, br, gz)
 	}
 	w.mu.Lock()
 	w.brSizes[name] = len(br)
@@ -476,8 +480,8 @@ func cached(data []byte, level int) (br, gz []byte, ok bool) {
 	return br, gz, err1 == nil && err2 == nil
 }
 
-// store writes the cache entry; failing to is not an error.
-func store(data []byte, level int, br, gz []byte) {
+// storeCached writes the cache entry; failing to is not an error.
+func storeCached(data []byte, level int, br, gz []byte) {
 	p := cachePath(data, level)
 	if p == "" || os.MkdirAll(filepath.Dir(p), 0o755) != nil {
 		return
@@ -571,9 +575,6 @@ func (e *encoders) brotli(data []byte, level int, keep bool) ([]byte, error) {
 // page-weight budget asks for a few pages, not all). ok is false for a
 // name that was not written or is not text.
 func (w *Writer) BrotliSize(name string) (int, bool) {
-	// Only the files need be on disk: waiting for the compressing pool too
-	// would wait for the search indexes at brotli's best level.
-	w.writing.wait()
 	w.mu.Lock()
 	n, ok := w.brSizes[name]
 	w.mu.Unlock()
@@ -601,7 +602,9 @@ func (w *Writer) weigh(name string, measure func(e *encoders, data []byte) (int,
 	if !written || !compressible[path.Ext(name)] {
 		return 0, false
 	}
-	data, err := os.ReadFile(filepath.Join(w.stage, filepath.FromSlash(name)))
+	// ReadFile waits for the files to be on disk, not for the compressing
+	// pool, which may be busy with the search indexes at brotli's best level.
+	data, err := w.ReadFile(name)
 	if err != nil {
 		return 0, false
 	}
@@ -621,7 +624,6 @@ func (w *Writer) weigh(name string, measure func(e *encoders, data []byte) (int,
 // by it needs no brotli. ok is false for a name that was not written or is
 // not text.
 func (w *Writer) GzipFastSize(name string) (int, bool) {
-	w.writing.wait()
 	return w.weigh(name, (*encoders).gzipFast)
 }
 
