@@ -29,7 +29,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"mehfooz/generator/internal/browsertest"
+	"mehfooz/internal/browsertest"
 )
 
 // npmTools is where `npm ci --prefix tools/npm` installs axe-core and

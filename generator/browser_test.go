@@ -23,9 +23,9 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
-	"mehfooz/generator/internal/browsertest"
 	"mehfooz/generator/internal/build"
 	"mehfooz/generator/internal/output"
+	"mehfooz/internal/browsertest"
 )
 
 var (

@@ -19,9 +19,9 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
-	"mehfooz/generator/internal/browsertest"
 	"mehfooz/generator/internal/content"
 	"mehfooz/generator/internal/letter"
+	"mehfooz/internal/browsertest"
 )
 
 // pdfText prints the tab to PDF and returns the text pdftotext finds in it,

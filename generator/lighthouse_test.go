@@ -19,7 +19,7 @@ import (
 	"testing"
 	"time"
 
-	"mehfooz/generator/internal/browsertest"
+	"mehfooz/internal/browsertest"
 )
 
 // lighthouseMin is the lowest score a category may have.

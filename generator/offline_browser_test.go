@@ -19,8 +19,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"mehfooz/generator/internal/browsertest"
 	"mehfooz/generator/internal/offline"
+	"mehfooz/internal/browsertest"
 )
 
 // offlineSite returns the built bundled site, which has the offline

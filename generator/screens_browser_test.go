@@ -14,7 +14,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"mehfooz/generator/internal/browsertest"
+	"mehfooz/internal/browsertest"
 )
 
 // artifactDir is test-artifacts/ at the project root (ignored by git),

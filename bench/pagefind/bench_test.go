@@ -56,6 +56,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/goccy/go-yaml"
 
+	"mehfooz/internal/browsertest"
 	"mehfooz/search/index"
 )
 
@@ -776,21 +777,7 @@ func waitTitle(tb *tab, limit time.Duration) string {
 // tab on url. The browser stops when t ends or stop is called.
 func newTab(t *testing.T, origin, url string) (*tab, func()) {
 	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumPath()),
-		chromedp.Flag("headless", "new"),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-default-browser-check", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	}
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), browsertest.Options(chromiumPath(), t.TempDir())...)
 	tb := &tab{origin: origin}
 	ctx, cancel := chromedp.NewContext(alloc, chromedp.WithListener(tb.listen))
 	stop := func() { cancel(); cancelAlloc() }

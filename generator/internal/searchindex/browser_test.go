@@ -14,9 +14,9 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"mehfooz/generator/internal/browsertest"
 	"mehfooz/generator/internal/build"
 	"mehfooz/generator/internal/output"
+	"mehfooz/internal/browsertest"
 )
 
 var built struct {

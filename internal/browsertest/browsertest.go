@@ -38,6 +38,28 @@ func ExecPath() string {
 	return ""
 }
 
+// Options launches exe as the project's rules ask: headless, with no
+// sandbox, GPU, first-run, background networking, component updates or
+// sync, and a fresh profile in profileDir.
+func Options(exe, profileDir string) []chromedp.ExecAllocatorOption {
+	return []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(exe),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-default-browser-check", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("allow-file-access-from-files", false),
+		chromedp.UserDataDir(profileDir),
+		chromedp.WindowSize(1280, 900),
+	}
+}
+
 // Browser is one headless chromium process with a fresh profile.
 type Browser struct {
 	alloc context.Context
@@ -55,23 +77,7 @@ func New(t testing.TB) *Browser {
 		}
 		t.Skip("chromium not installed (apt-get install -y chromium); skipping the browser test")
 	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(exe),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("no-default-browser-check", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("allow-file-access-from-files", false),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	}
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), Options(exe, t.TempDir())...)
 	ctx, cancelCtx := chromedp.NewContext(alloc)
 	if err := chromedp.Do(ctx); err != nil {
 		cancelCtx()
