@@ -22,7 +22,7 @@ var cmdFacts = &command{
 	Usage: "facts [--content dir] [--check]",
 	Short: "list the facts register, or the facts still to verify",
 	Long: `Facts lists every fact in content/facts.yaml with its source and the date it
-was last verified. With --check it lists only the facts marked check: true,
+was last verified. With --check it lists only the facts at level: reported,
 which readers see flagged "please check": the list to work through when
 confirming facts against their official sources.`,
 	Flags: func(fs *flag.FlagSet) any {

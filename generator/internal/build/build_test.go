@@ -34,6 +34,7 @@ const testFacts = `helpline:
   link: "tel:1991"
   source: "test"
   verified_on: 2026-11-01
+  level: confirmed
 `
 
 func page(title, body string) string {

@@ -24,9 +24,23 @@ type Fact struct {
 	Source     string            // where the fact comes from, in words
 	SourceURL  string
 	VerifiedOn strictyaml.Date
-	Check      bool     // readers are asked to check it before relying on it
+	Level      Level    // how strong the evidence is
+	Check      bool     // readers are asked to check it before relying on it: Level is reported
 	Pos        diag.Pos // where the key is written
 }
+
+// Level is how well a fact's evidence holds it up.
+type Level string
+
+// The levels, strongest first.
+const (
+	Confirmed    Level = "confirmed"    // an official or primary source says it
+	Corroborated Level = "corroborated" // two or more independent sources agree
+	Reported     Level = "reported"     // one source only
+)
+
+// Levels lists every level, strongest first.
+var Levels = []Level{Confirmed, Corroborated, Reported}
 
 // Facts is the facts registry, in file order.
 type Facts struct {
@@ -78,7 +92,8 @@ type factYAML struct {
 	Source     string          `yaml:"source,required"`
 	SourceURL  string          `yaml:"source_url"`
 	VerifiedOn strictyaml.Date `yaml:"verified_on,required"`
-	Check      bool            `yaml:"check"`
+	Level      string          `yaml:"level,required"`
+	OldCheck   any             `yaml:"check"` // replaced by level; read only to say so
 	Pos        strictyaml.Positions
 }
 
@@ -108,7 +123,10 @@ func parseFacts(file string, src []byte, langs []string) (*Facts, diag.List) {
 	facts := &Facts{byKey: map[string]*Fact{}}
 	for key, r := range raw {
 		f := &Fact{Key: key, Link: r.Link, Source: r.Source, SourceURL: r.SourceURL,
-			VerifiedOn: r.VerifiedOn, Check: r.Check, Pos: r.Pos.Key("")}
+			VerifiedOn: r.VerifiedOn, Level: Level(r.Level), Pos: r.Pos.Key("")}
+		// Until the layouts show levels, a reported fact keeps the old
+		// "please check" note and the others lose it.
+		f.Check = f.Level == Reported
 		facts.list = append(facts.list, f)
 		facts.byKey[key] = f
 	}
@@ -188,11 +206,35 @@ func checkFact(f *Fact, r factYAML) diag.List {
 		diags.Add(diag.Errorf(r.Pos.Value("link"), ruleFact, "%s.link: want an https://, tel: or mailto: link, found %q", f.Key, f.Link).
 			WithHint("write e.g. tel:1799, mailto:helpdesk@example.org or https://example.org/"))
 	}
+	if r.Level != "" && !slices.Contains(Levels, f.Level) {
+		e := diag.Errorf(r.Pos.Value("level"), ruleFact, "%s.level: want confirmed, corroborated or reported, found %q", f.Key, r.Level)
+		if s := suggestLevel(r.Level); s != "" {
+			e.WithHint("did you mean %q?", s)
+		} else {
+			e.WithHint("confirmed: an official or primary source says it; corroborated: two or more independent sources agree; reported: one source")
+		}
+		diags.Add(e)
+	}
+	if r.Pos.Has("check") {
+		diags.Add(diag.Errorf(r.Pos.Key("check"), ruleFact, "%s: check is replaced by level", f.Key).
+			WithHint("write level: reported (one source), corroborated (two or more agree) or confirmed (an official source), and remove check"))
+	}
 	if f.SourceURL != "" && !isHTTPS(f.SourceURL) {
 		diags.Add(diag.Errorf(r.Pos.Value("source_url"), ruleFact, "%s.source_url: want an https:// address, found %q", f.Key, f.SourceURL).
 			WithHint("link the source's https:// page, or leave source_url out and describe the source in source"))
 	}
 	return diags
+}
+
+// suggestLevel returns the level s was probably meant to be, or "".
+func suggestLevel(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for _, l := range Levels {
+		if s == string(l) || len(s) >= 4 && strings.HasPrefix(string(l), s[:4]) {
+			return string(l)
+		}
+	}
+	return ""
 }
 
 // isLink reports whether s is a link a fact may carry.

@@ -19,7 +19,7 @@ nccia-helpline:
   source: "Arab News, 4 June 2025"
   source_url: "https://www.arabnews.pk/"
   verified_on: 2026-11-01
-  check: true
+  level: reported
 
 nccia-name:
   value:
@@ -27,7 +27,8 @@ nccia-name:
     ur: "نیشنل سائبر کرائم انویسٹی گیشن ایجنسی"
   source: "Gazette"
   verified_on: 2026-11-01
-drf-helpline: {value: 0800-39393, link: "tel:080039393", source: DRF, verified_on: 2026-10-01}
+  level: confirmed
+drf-helpline: {value: 0800-39393, link: "tel:080039393", source: DRF, verified_on: 2026-10-01, level: corroborated}
 `
 	facts, diags := LoadFacts(fstest.MapFS{"facts.yaml": file(src)}, "facts.yaml", "content", langs)
 	if len(diags) > 0 {
@@ -55,11 +56,17 @@ drf-helpline: {value: 0800-39393, link: "tel:080039393", source: DRF, verified_o
 	}
 	f, ok := facts.Lookup("nccia-name")
 	if !ok || f.Pos != (diag.Pos{File: "content/facts.yaml", Line: 10, Col: 1}) || f.VerifiedOn != strictyaml.NewDate(2026, 11, 1) ||
-		f.Source != "Gazette" {
+		f.Source != "Gazette" || f.Level != Confirmed {
 		t.Errorf("Lookup(nccia-name) = %+v", f)
 	}
 	if f := facts.Entries()[0]; f.SourceURL != "https://www.arabnews.pk/" {
 		t.Errorf("source_url = %q", f.SourceURL)
+	}
+	// Only a reported fact asks readers to check it.
+	for key, want := range map[string]Level{"nccia-helpline": Reported, "nccia-name": Confirmed, "drf-helpline": Corroborated} {
+		if f, _ := facts.Lookup(key); f.Level != want || f.Check != (want == Reported) {
+			t.Errorf("%s: level %q check %v, want %q", key, f.Level, f.Check, want)
+		}
 	}
 }
 
@@ -79,42 +86,51 @@ func TestFactsErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name, src, want string
 	}{
-		{"unknown field", "a:\n  value: x\n  source: s\n  verified_on: 2026-11-01\n  verified: 2026-11-01\n",
-			f + `:5:3: unknown key "verified" in a | hint: did you mean "verified_on"?`},
+		{"unknown field", "a:\n  value: x\n  source: s\n  verified_on: 2026-11-01\n  level: confirmed\n  verified: 2026-11-01\n",
+			f + `:6:3: unknown key "verified" in a | hint: did you mean "verified_on"?`},
 		{"missing source and date", "a:\n  value: x\n",
-			f + `:2:3: missing required key "source" in a | hint: add a line "source: …"` + "\n" +
+			f + `:2:3: missing required key "level" in a | hint: add a line "level: …"` + "\n" +
+				f + `:2:3: missing required key "source" in a | hint: add a line "source: …"` + "\n" +
 				f + `:2:3: missing required key "verified_on" in a | hint: add a line "verified_on: …"`},
 		{"fact with nothing", "a:\n",
-			f + `:1:3: missing required key "source" in a | hint: add a line "source: …"` + "\n" +
+			f + `:1:3: missing required key "level" in a | hint: add a line "level: …"` + "\n" +
+				f + `:1:3: missing required key "source" in a | hint: add a line "source: …"` + "\n" +
 				f + `:1:3: missing required key "value" in a | hint: add a line "value: …"` + "\n" +
 				f + `:1:3: missing required key "verified_on" in a | hint: add a line "verified_on: …"`},
-		{"bad date", "a: {value: x, source: s, verified_on: 1/11/2026}\n",
+		{"unknown level", "a:\n  value: x\n  source: s\n  verified_on: 2026-11-01\n  level: official\n",
+			f + `:5:10: a.level: want confirmed, corroborated or reported, found "official" | hint: confirmed: an official or primary source says it; corroborated: two or more independent sources agree; reported: one source`},
+		{"misspelt level", "a: {value: x, source: s, verified_on: 2026-11-01, level: corroborate}\n",
+			f + `:1:58: a.level: want confirmed, corroborated or reported, found "corroborate" | hint: did you mean "corroborated"?`},
+		{"old check key", "a:\n  value: x\n  source: s\n  verified_on: 2026-11-01\n  check: true\n",
+			f + `:2:3: missing required key "level" in a | hint: add a line "level: …"` + "\n" +
+				f + `:5:3: a: check is replaced by level | hint: write level: reported (one source), corroborated (two or more agree) or confirmed (an official source), and remove check`},
+		{"bad date", "a: {value: x, source: s, verified_on: 1/11/2026, level: confirmed}\n",
 			f + `:1:39: a.verified_on: want a date like 2026-11-24, found "1/11/2026"`},
-		{"value missing a language", "a:\n  value: {en: x}\n  source: s\n  verified_on: 2026-11-01\n",
+		{"value missing a language", "a:\n  value: {en: x}\n  source: s\n  verified_on: 2026-11-01\n  level: confirmed\n",
 			f + `:2:10: a.value has no "ur" text | hint: add ur: "…" under value, or write one value for every language`},
-		{"value with an empty language", "a:\n  value:\n    en: x\n    ur:\n  source: s\n  verified_on: 2026-11-01\n",
+		{"value with an empty language", "a:\n  value:\n    en: x\n    ur:\n  source: s\n  verified_on: 2026-11-01\n  level: confirmed\n",
 			f + `:4:8: a.value.ur is empty | hint: write the text in this language`},
-		{"value with an unknown language", "a:\n  value: {en: x, ur: y, urd: z}\n  source: s\n  verified_on: 2026-11-01\n",
+		{"value with an unknown language", "a:\n  value: {en: x, ur: y, urd: z}\n  source: s\n  verified_on: 2026-11-01\n  level: confirmed\n",
 			f + `:2:25: a.value: "urd" is not a language of the site | hint: did you mean "ur"?`},
-		{"value with a list", "a:\n  value: {en: x, ur: [y]}\n  source: s\n  verified_on: 2026-11-01\n",
+		{"value with a list", "a:\n  value: {en: x, ur: [y]}\n  source: s\n  verified_on: 2026-11-01\n  level: confirmed\n",
 			f + `:2:22: a.value.ur: want text, found a list`},
-		{"value as a list", "a:\n  value: [x, y]\n  source: s\n  verified_on: 2026-11-01\n",
+		{"value as a list", "a:\n  value: [x, y]\n  source: s\n  verified_on: 2026-11-01\n  level: confirmed\n",
 			f + `:2:10: a.value: want text, or a mapping of language: text, found a list | hint: write value: "…", or value: {en: "…", ur: "…"}`},
-		{"empty value", "a:\n  value: \"\"\n  source: s\n  verified_on: 2026-11-01\n",
+		{"empty value", "a:\n  value: \"\"\n  source: s\n  verified_on: 2026-11-01\n  level: confirmed\n",
 			f + `:2:10: required key "value" is empty | hint: write a value after "value:"`},
-		{"link scheme", "a:\n  value: x\n  link: http://example.org\n  source: s\n  verified_on: 2026-11-01\n",
+		{"link scheme", "a:\n  value: x\n  link: http://example.org\n  source: s\n  verified_on: 2026-11-01\n  level: confirmed\n",
 			f + `:3:9: a.link: want an https://, tel: or mailto: link, found "http://example.org" | hint: write e.g. tel:1799, mailto:helpdesk@example.org or https://example.org/`},
-		{"empty tel link", "a:\n  value: x\n  link: \"tel:\"\n  source: s\n  verified_on: 2026-11-01\n",
+		{"empty tel link", "a:\n  value: x\n  link: \"tel:\"\n  source: s\n  verified_on: 2026-11-01\n  level: confirmed\n",
 			f + `:3:9: a.link: want an https://, tel: or mailto: link, found "tel:" | hint: write e.g. tel:1799, mailto:helpdesk@example.org or https://example.org/`},
-		{"source over http", "a:\n  value: x\n  source: s\n  source_url: http://example.org\n  verified_on: 2026-11-01\n",
+		{"source over http", "a:\n  value: x\n  source: s\n  source_url: http://example.org\n  verified_on: 2026-11-01\n  level: confirmed\n",
 			f + `:4:15: a.source_url: want an https:// address, found "http://example.org" | hint: link the source's https:// page, or leave source_url out and describe the source in source`},
-		{"bad key characters", "NCCIA_Helpline:\n  value: x\n  source: s\n  verified_on: 2026-11-01\n",
+		{"bad key characters", "NCCIA_Helpline:\n  value: x\n  source: s\n  verified_on: 2026-11-01\n  level: confirmed\n",
 			f + `:1:1: fact key "NCCIA_Helpline" may use only lowercase letters a-z, digits and "-" | hint: write "nccia-helpline", and cite it as {{< fact "nccia-helpline" >}}`},
-		{"duplicate key", "a: {value: x, source: s, verified_on: 2026-11-01}\na: {value: y, source: s, verified_on: 2026-11-01}\n",
+		{"duplicate key", "a: {value: x, source: s, verified_on: 2026-11-01, level: confirmed}\na: {value: y, source: s, verified_on: 2026-11-01, level: confirmed}\n",
 			f + `:2:1: duplicate key "a" | hint: it is already set on line 1; keep one of them`},
 		{"not a mapping", "- a\n",
 			f + `:1:1: want a mapping, found a list`},
-		{"Urdu text keeps columns", "a:\n  value: {en: x, ur: \"ثبوت\", fr: y}\n  source: s\n  verified_on: 2026-11-01\n",
+		{"Urdu text keeps columns", "a:\n  value: {en: x, ur: \"ثبوت\", fr: y}\n  source: s\n  verified_on: 2026-11-01\n  level: confirmed\n",
 			f + `:2:30: a.value: "fr" is not a language of the site | hint: languages are en, ur`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -56,6 +56,7 @@ const factsYAML = `helpline:
   link: "tel:1991"
   source: "test"
   verified_on: 2026-11-01
+  level: confirmed
 `
 
 func page(title, body string, extra ...string) string {
