@@ -26,6 +26,7 @@ import (
 	"mehfooz/generator/internal/markdown"
 	"mehfooz/generator/internal/render"
 	"mehfooz/generator/internal/site"
+	"mehfooz/generator/internal/staticfiles"
 	"mehfooz/generator/internal/translation"
 )
 
@@ -370,6 +371,11 @@ func (b *builder) all(out Sink) (*Report, diag.List) {
 	b.out = out
 	b.timings = nil
 	lap := b.lap()
+	// static/ is held to the content contract before anything is copied.
+	diags.Append(staticfiles.Check(b.in.Static, staticfiles.Options{Prefix: b.in.StaticPrefix, Langs: b.site.Langs, Layouts: b.in.Layouts}))
+	if diags.Errors() > 0 {
+		return nil, diags
+	}
 	assets, d := copyStatic(b.in.Static, b.in.StaticPrefix, out, b.cfg.Budgets.ImageKB)
 	lap("static")
 	diags.Append(d)
