@@ -244,7 +244,9 @@ var attrRef = regexp.MustCompile(`attr\("([a-z0-9-]+-js)"\)`)
 // LoadedScripts lists the static scripts the layouts load: quoted in a
 // layout, or named by a data attribute a loaded script reads.
 func LoadedScripts(layouts, static fs.FS) map[string]bool {
-	loaded := map[string]bool{}
+	// The Go toolchain's loader, which make wasm copies beside the search
+	// module; search.js loads it through the data-wasm-exec-js attribute.
+	loaded := map[string]bool{"search/wasm_exec.js": true}
 	fs.WalkDir(layouts, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return nil
