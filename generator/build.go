@@ -10,6 +10,7 @@ import (
 
 	"mehfooz/generator/internal/build"
 	"mehfooz/generator/internal/output"
+	"mehfooz/generator/internal/safefs"
 )
 
 // siteFlags are the source and output folders every building command takes.
@@ -29,9 +30,9 @@ func addSiteFlags(fs *flag.FlagSet) *siteFlags {
 
 func (f *siteFlags) input() build.Input {
 	return build.Input{
-		Content: os.DirFS(f.content), ContentPrefix: filepath.ToSlash(filepath.Clean(f.content)),
-		Layouts: os.DirFS(f.layouts), LayoutsPrefix: filepath.ToSlash(filepath.Clean(f.layouts)),
-		Static: os.DirFS(f.static), StaticPrefix: filepath.ToSlash(filepath.Clean(f.static)),
+		Content: safefs.New(f.content), ContentPrefix: filepath.ToSlash(filepath.Clean(f.content)),
+		Layouts: safefs.New(f.layouts), LayoutsPrefix: filepath.ToSlash(filepath.Clean(f.layouts)),
+		Static: safefs.New(f.static), StaticPrefix: filepath.ToSlash(filepath.Clean(f.static)),
 		Indexers:  indexers(f),
 		Finishers: finishers(f),
 	}

@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"mehfooz/generator/internal/build"
+	"mehfooz/generator/internal/safefs"
 	"mehfooz/generator/internal/translation"
 )
 
@@ -108,7 +109,12 @@ func stamp(e *env, f *translateFlags, rep *build.Report, files []string) int {
 			code = 1
 			continue
 		}
-		src, err := os.ReadFile(file)
+		// Never through a link: the file could stand for one outside the repository.
+		err = safefs.CheckWrite(contentDir, file)
+		var src []byte
+		if err == nil {
+			src, err = os.ReadFile(file)
+		}
 		if err == nil {
 			src, err = translation.SetStamp(src, rep.Stamps[pageRel])
 		}
