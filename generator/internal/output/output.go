@@ -430,6 +430,9 @@ func (w *Writer) store(full string, data []byte) error {
 
 // pack compresses name's bytes and queues its .br and .gz siblings.
 func (w *Writer) pack(enc *encoders, name string, data []byte) error {
+	if w.cancelled.Load() {
+		return nil
+	}
 	level := w.brLevel
 	if maxBrotli[path.Ext(name)] && (len(data) <= 1<<20 || path.Ext(name) == ".wasm") {
 		// Best level where it pays: the module (reused across builds) and
@@ -693,8 +696,10 @@ func (w *Writer) Commit() error {
 
 // Abort drops the staged files; the final directory is untouched.
 func (w *Writer) Abort() error {
-	w.Flush()
-	return os.RemoveAll(w.stage)
+	// Without waiting for compression still queued or running: a failed
+	// build would otherwise wait seconds for the module at brotli's best
+	// level before saying so (stage.go).
+	return w.Cancel()
 }
 
 // TreeHash returns a SHA-256 over every file under dir: its slash path and

@@ -59,16 +59,16 @@ func (w *Writer) cacheFolder() string {
 // errCancelled is what writes return once the build was interrupted.
 var errCancelled = errors.New("build interrupted")
 
-// Cancel stops the build at once: later writes fail, and the staging
-// folder is removed without waiting for files in flight. The final
-// folder is untouched. For Ctrl-C and SIGTERM, after which the process
-// ends.
-func (w *Writer) Cancel() {
+// Cancel stops the build at once: later writes and compressions do
+// nothing, and the staging folder is removed without waiting for the
+// compression in progress. The final folder is untouched. Abort is
+// Cancel; Ctrl-C and SIGTERM call it while the build is still running.
+func (w *Writer) Cancel() error {
 	// Wait for files being created now, so none lands after the removal.
 	w.live.Lock()
 	w.cancelled.Store(true)
 	w.live.Unlock()
-	os.RemoveAll(w.stage)
+	return os.RemoveAll(w.stage)
 }
 
 // stagePrefix is how staging folders of dir start: ".public.tmp-<pid>-".
