@@ -347,15 +347,16 @@ func load(in Input) (*builder, diag.List) {
 	b.convs = map[string]*markdown.Converter{}
 	b.fallbackConvs = map[string]*markdown.Converter{}
 	src := langs[0]
+	layoutIDs := markdown.WithReservedIDs(render.LayoutIDs(in.Layouts)...) // {#id} may not take them
 	for _, l := range langs {
 		b.convs[l] = markdown.New(l, facts, &langLinks{b: b, lang: l},
 			markdown.WithExternalLabel(rend.T(l, "external_link")),
-			markdown.WithCheckLabel(rend.T(l, "check_mark")))
+			markdown.WithCheckLabel(rend.T(l, "check_mark")), layoutIDs)
 		// A stand-in for a missing translation: source-language text whose
 		// links lead to this language's pages.
 		b.fallbackConvs[l] = markdown.New(src, facts, &langLinks{b: b, lang: l},
 			markdown.WithExternalLabel(rend.T(src, "external_link")),
-			markdown.WithCheckLabel(rend.T(src, "check_mark")))
+			markdown.WithCheckLabel(rend.T(src, "check_mark")), layoutIDs)
 	}
 	return b, diags
 }

@@ -239,3 +239,30 @@ func (cv *conversion) mixedHost(n ast.Node, dest string) {
 			WithHint("type the address again by hand on an English keyboard: a letter from another alphabet makes it a different site that looks the same")
 	}
 }
+
+// WithReservedIDs adds ids the layouts use (render.LayoutIDs) to those an
+// explicit {#id} may not take; an entry ending in "-" reserves every id
+// that starts with it.
+func WithReservedIDs(ids ...string) Option {
+	return func(c *Converter) {
+		if c.reserved == nil {
+			c.reserved = map[string]bool{}
+		}
+		for _, id := range ids {
+			c.reserved[id] = true
+		}
+	}
+}
+
+// takenByLayout reports whether an explicit id is one the layouts use.
+func (c *Converter) takenByLayout(id string) bool {
+	if reservedIDs[id] || c.reserved[id] {
+		return true
+	}
+	for r := range c.reserved {
+		if strings.HasSuffix(r, "-") && strings.HasPrefix(id, r) {
+			return true
+		}
+	}
+	return false
+}

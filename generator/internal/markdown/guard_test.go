@@ -100,3 +100,15 @@ func BenchmarkRepeatedHeadings(b *testing.B) {
 		c.Convert(Page{Path: "x.md", Rel: "x.md", Lang: "en", Source: []byte(body)})
 	}
 }
+
+// TestLayoutIDsAreReserved: an explicit id may not take an id the layouts
+// use, nor one of the ids a layout makes with a prefix.
+func TestLayoutIDsAreReserved(t *testing.T) {
+	body := "## Out {#letter-out-h}\n\n## Link {#lk-x}\n\n## Fine {#fine}\n"
+	c := New("en", facts, links, WithReservedIDs("letter-out-h", "lk-"))
+	res := c.Convert(Page{Path: "x.md", Rel: "x.md", Lang: "en", Source: []byte(body)})
+	got := diagStrings(res.Diags)
+	if len(got) != 2 || got[0] != "x.md:1:8 heading-id" || got[1] != "x.md:3:9 heading-id" {
+		t.Errorf("diags = %v", got)
+	}
+}

@@ -34,6 +34,7 @@ type Converter struct {
 	links         Links
 	externalLabel string
 	checkLabel    string
+	reserved      map[string]bool // ids the layouts use (WithReservedIDs)
 	md            goldmark.Markdown
 }
 
@@ -181,7 +182,7 @@ func (cv *conversion) headings(doc ast.Node) {
 			hd.ID, hd.Explicit = string(id), true
 			if !validID(hd.ID) {
 				cv.errorf(h, "heading-id", "heading id {#%s} must be letters, digits and hyphens", hd.ID)
-			} else if reservedIDs[hd.ID] {
+			} else if cv.c.takenByLayout(hd.ID) {
 				cv.res.Diags.Add(diag.Errorf(cv.attrPos(h), "heading-id", "heading id {#%s} is taken by the page layout", hd.ID).
 					WithHint("choose another id; two elements with one id break the skip link, the quick exit or the contents list"))
 			}
