@@ -48,6 +48,11 @@ func (f *siteFlags) outputOptions() []output.Option {
 // be stopped halfway (goldmark parses a page in one call), so the build
 // is left to end with the process.
 func runBuild(ctx context.Context, in build.Input, w *output.Writer) (rep *build.Report, diags diag.List, interrupted bool) {
+	return runBuildInto(ctx, in, w, func() { w.Cancel() })
+}
+
+// runBuildInto is runBuild for any sink; cancel drops what it holds.
+func runBuildInto(ctx context.Context, in build.Input, w build.Sink, cancel func()) (rep *build.Report, diags diag.List, interrupted bool) {
 	type result struct {
 		rep   *build.Report
 		diags diag.List
@@ -61,7 +66,7 @@ func runBuild(ctx context.Context, in build.Input, w *output.Writer) (rep *build
 	case r := <-done:
 		return r.rep, r.diags, false
 	case <-ctx.Done():
-		w.Cancel()
+		cancel()
 		return nil, nil, true
 	}
 }

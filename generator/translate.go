@@ -50,7 +50,11 @@ stamped file is not a translation.`,
 		}
 		in := f.site.input()
 		in.Indexers = nil
-		rep, diags := build.Run(in, build.Discard{})
+		rep, diags, interrupted := runBuildInto(ctx, in, build.Discard{}, func() {})
+		if interrupted {
+			fmt.Fprintln(e.stderr, "mehfooz: interrupted; nothing stamped")
+			return exitInterrupted
+		}
 		if rep == nil {
 			printDiags(e.stderr, diags, "")
 			fmt.Fprintf(e.stderr, "mehfooz: %s\n", summary(diags))
