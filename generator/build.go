@@ -9,13 +9,17 @@ import (
 	"time"
 
 	"mehfooz/generator/internal/build"
+	"mehfooz/generator/internal/diag"
 	"mehfooz/generator/internal/output"
+	"mehfooz/generator/internal/safefs"
 )
 
 // siteFlags are the source and output folders every building command takes.
 type siteFlags struct {
 	content, layouts, static, out string
 	quiet, verbose                bool
+	cacheDir                      string
+	cacheSet                      bool
 }
 
 func addSiteFlags(fs *flag.FlagSet) *siteFlags {
@@ -24,14 +28,57 @@ func addSiteFlags(fs *flag.FlagSet) *siteFlags {
 	fs.StringVar(&f.layouts, "layouts", "layouts", "the layouts folder")
 	fs.StringVar(&f.static, "static", "static", "the static files folder")
 	fs.StringVar(&f.out, "out", "public", "the output folder, replaced as a whole when the build succeeds")
+	fs.Func("cache-dir", "the compression cache folder, or off (default $"+output.CacheEnv+", else mehfooz/compress in the user cache folder)", func(v string) error {
+		f.cacheDir, f.cacheSet = v, true
+		return nil
+	})
 	return f
 }
 
+// outputOptions are the writer's options the flags set.
+func (f *siteFlags) outputOptions() []output.Option {
+	if f.cacheSet {
+		return []output.Option{output.WithCacheDir(f.cacheDir)}
+	}
+	return nil
+}
+
+// runBuild runs build.Run into w, and on Ctrl-C or SIGTERM removes the
+// staged files and returns at once with interrupted set: a stage cannot
+// be stopped halfway (goldmark parses a page in one call), so the build
+// is left to end with the process.
+func runBuild(ctx context.Context, in build.Input, w *output.Writer) (rep *build.Report, diags diag.List, interrupted bool) {
+	return runBuildInto(ctx, in, w, func() { w.Cancel() })
+}
+
+// runBuildInto is runBuild for any sink; cancel drops what it holds.
+func runBuildInto(ctx context.Context, in build.Input, w build.Sink, cancel func()) (rep *build.Report, diags diag.List, interrupted bool) {
+	type result struct {
+		rep   *build.Report
+		diags diag.List
+	}
+	done := make(chan result, 1)
+	go func() {
+		rep, d := build.Run(in, w)
+		done <- result{rep, d}
+	}()
+	select {
+	case r := <-done:
+		return r.rep, r.diags, false
+	case <-ctx.Done():
+		cancel()
+		return nil, nil, true
+	}
+}
+
+// exitInterrupted is the exit code after Ctrl-C, as shells report it.
+const exitInterrupted = 130
+
 func (f *siteFlags) input() build.Input {
 	return build.Input{
-		Content: os.DirFS(f.content), ContentPrefix: filepath.ToSlash(filepath.Clean(f.content)),
-		Layouts: os.DirFS(f.layouts), LayoutsPrefix: filepath.ToSlash(filepath.Clean(f.layouts)),
-		Static: os.DirFS(f.static), StaticPrefix: filepath.ToSlash(filepath.Clean(f.static)),
+		Content: safefs.New(f.content), ContentPrefix: filepath.ToSlash(filepath.Clean(f.content)),
+		Layouts: safefs.New(f.layouts), LayoutsPrefix: filepath.ToSlash(filepath.Clean(f.layouts)),
+		Static: safefs.New(f.static), StaticPrefix: filepath.ToSlash(filepath.Clean(f.static)),
 		Indexers:  indexers(f),
 		Finishers: finishers(f),
 	}
@@ -62,12 +109,16 @@ as it was. Errors are printed as file:line:col: message, one per line.`,
 			return 2
 		}
 		start := time.Now()
-		w, err := output.New(f.out)
+		w, err := output.New(f.out, f.outputOptions()...)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "mehfooz: %v\n", err)
 			return 1
 		}
-		rep, diags := build.Run(f.input(), w)
+		rep, diags, interrupted := runBuild(ctx, f.input(), w)
+		if interrupted {
+			fmt.Fprintf(e.stderr, "mehfooz: interrupted; %s left unchanged\n", f.out)
+			return exitInterrupted
+		}
 		printDiags(e.stderr, diags, "")
 		if diags.Err() != nil {
 			w.Abort()
@@ -124,12 +175,16 @@ there is an error, 0 when there are only warnings (unless --strict).
 			return 1
 		}
 		defer os.RemoveAll(tmp)
-		w, err := output.New(filepath.Join(tmp, "public"))
+		w, err := output.New(filepath.Join(tmp, "public"), f.site.outputOptions()...)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "mehfooz: %v\n", err)
 			return 1
 		}
-		_, diags := build.Run(f.site.input(), w)
+		_, diags, interrupted := runBuild(ctx, f.site.input(), w)
+		if interrupted {
+			fmt.Fprintln(e.stderr, "mehfooz: interrupted")
+			return exitInterrupted
+		}
 		w.Abort()
 		diags.Escalate(build.CheckErrors...)
 		printDiags(e.stderr, diags, f.format)

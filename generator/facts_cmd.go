@@ -4,12 +4,12 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"text/tabwriter"
 
 	"mehfooz/generator/internal/config"
 	"mehfooz/generator/internal/content"
+	"mehfooz/generator/internal/safefs"
 )
 
 type factsFlags struct {
@@ -38,12 +38,12 @@ confirming facts against their official sources.`,
 			return 2
 		}
 		prefix := filepath.ToSlash(filepath.Clean(f.content))
-		cfg, diags := config.LoadSite(os.DirFS(f.content), "site.yaml", prefix)
+		cfg, diags := config.LoadSite(safefs.New(f.content), "site.yaml", prefix)
 		if cfg == nil || diags.Err() != nil {
 			printDiags(e.stderr, diags, "")
 			return 1
 		}
-		facts, diags := content.LoadFacts(os.DirFS(f.content), "facts.yaml", prefix, cfg.LangCodes())
+		facts, diags := content.LoadFacts(safefs.New(f.content), "facts.yaml", prefix, cfg.LangCodes())
 		if diags.Err() != nil {
 			printDiags(e.stderr, diags, "")
 			return 1

@@ -14,6 +14,7 @@ import (
 	"mehfooz/generator/internal/config"
 	"mehfooz/generator/internal/content"
 	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/safefs"
 )
 
 var slugPath = regexp.MustCompile(`^[a-z0-9-]+(/[a-z0-9-]+)*$`)
@@ -57,7 +58,7 @@ Example: mehfooz new guide guides/sim-swap`,
 			fmt.Fprintf(e.stderr, "mehfooz new: %q is not a section/slug path: use lowercase ASCII letters, digits and -, e.g. guides/sim-swap\n", args[1])
 			return 2
 		}
-		cfg, diags := config.LoadSite(os.DirFS(f.content), "site.yaml", filepath.ToSlash(f.content))
+		cfg, diags := config.LoadSite(safefs.New(f.content), "site.yaml", filepath.ToSlash(f.content))
 		if diags.Err() != nil || cfg == nil {
 			printDiags(e.stderr, diags, "")
 			return 1
@@ -66,6 +67,14 @@ Example: mehfooz new guide guides/sim-swap`,
 		var written []string
 		for _, l := range cfg.Languages {
 			p := filepath.Join(f.content, l.Code, filepath.FromSlash(slug)+".md")
+			// Never through a link: content/en/x may lead out of the repository.
+			if err := safefs.CheckWrite(f.content, p); err != nil {
+				fmt.Fprintf(e.stderr, "mehfooz new: %v; nothing written\n", err)
+				for _, w := range written {
+					os.Remove(w)
+				}
+				return 1
+			}
 			if _, err := os.Stat(p); err == nil {
 				fmt.Fprintf(e.stderr, "mehfooz new: %s already exists; nothing written\n", p)
 				for _, w := range written {

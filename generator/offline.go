@@ -1,11 +1,11 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 
 	"mehfooz/generator/internal/build"
 	"mehfooz/generator/internal/offline"
+	"mehfooz/generator/internal/safefs"
 )
 
 // finishers are the build's last stages, which work on the built site as
@@ -13,5 +13,5 @@ import (
 // offline/mehfooz-<lang>-pocket.html). Their words come from the layouts'
 // interface strings.
 func finishers(f *siteFlags) []build.Finisher {
-	return []build.Finisher{offline.New(os.DirFS(f.layouts), filepath.ToSlash(filepath.Clean(f.layouts)))}
+	return []build.Finisher{offline.New(safefs.New(f.layouts), filepath.ToSlash(filepath.Clean(f.layouts)))}
 }

@@ -1,10 +1,10 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 
 	"mehfooz/generator/internal/build"
+	"mehfooz/generator/internal/safefs"
 	"mehfooz/generator/internal/searchindex"
 )
 
@@ -14,7 +14,7 @@ import (
 // wasm builds).
 func indexers(f *siteFlags) []build.Indexer {
 	return []build.Indexer{searchindex.New(
-		os.DirFS(f.content), filepath.ToSlash(filepath.Clean(f.content)),
-		os.DirFS(f.static), filepath.ToSlash(filepath.Clean(f.static)),
+		safefs.New(f.content), filepath.ToSlash(filepath.Clean(f.content)),
+		safefs.New(f.static), filepath.ToSlash(filepath.Clean(f.static)),
 	)}
 }

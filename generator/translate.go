@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"mehfooz/generator/internal/build"
+	"mehfooz/generator/internal/safefs"
 	"mehfooz/generator/internal/translation"
 )
 
@@ -49,7 +50,11 @@ stamped file is not a translation.`,
 		}
 		in := f.site.input()
 		in.Indexers = nil
-		rep, diags := build.Run(in, build.Discard{})
+		rep, diags, interrupted := runBuildInto(ctx, in, build.Discard{}, func() {})
+		if interrupted {
+			fmt.Fprintln(e.stderr, "mehfooz: interrupted; nothing stamped")
+			return exitInterrupted
+		}
 		if rep == nil {
 			printDiags(e.stderr, diags, "")
 			fmt.Fprintf(e.stderr, "mehfooz: %s\n", summary(diags))
@@ -108,7 +113,12 @@ func stamp(e *env, f *translateFlags, rep *build.Report, files []string) int {
 			code = 1
 			continue
 		}
-		src, err := os.ReadFile(file)
+		// Never through a link: the file could stand for one outside the repository.
+		err = safefs.CheckWrite(contentDir, file)
+		var src []byte
+		if err == nil {
+			src, err = os.ReadFile(file)
+		}
 		if err == nil {
 			src, err = translation.SetStamp(src, rep.Stamps[pageRel])
 		}

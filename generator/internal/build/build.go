@@ -26,6 +26,7 @@ import (
 	"mehfooz/generator/internal/markdown"
 	"mehfooz/generator/internal/render"
 	"mehfooz/generator/internal/site"
+	"mehfooz/generator/internal/staticfiles"
 	"mehfooz/generator/internal/translation"
 )
 
@@ -346,15 +347,16 @@ func load(in Input) (*builder, diag.List) {
 	b.convs = map[string]*markdown.Converter{}
 	b.fallbackConvs = map[string]*markdown.Converter{}
 	src := langs[0]
+	layoutIDs := markdown.WithReservedIDs(render.LayoutIDs(in.Layouts)...) // {#id} may not take them
 	for _, l := range langs {
 		b.convs[l] = markdown.New(l, facts, &langLinks{b: b, lang: l},
 			markdown.WithExternalLabel(rend.T(l, "external_link")),
-			markdown.WithCheckLabel(rend.T(l, "check_mark")))
+			markdown.WithCheckLabel(rend.T(l, "check_mark")), layoutIDs)
 		// A stand-in for a missing translation: source-language text whose
 		// links lead to this language's pages.
 		b.fallbackConvs[l] = markdown.New(src, facts, &langLinks{b: b, lang: l},
 			markdown.WithExternalLabel(rend.T(src, "external_link")),
-			markdown.WithCheckLabel(rend.T(src, "check_mark")))
+			markdown.WithCheckLabel(rend.T(src, "check_mark")), layoutIDs)
 	}
 	return b, diags
 }
@@ -370,6 +372,11 @@ func (b *builder) all(out Sink) (*Report, diag.List) {
 	b.out = out
 	b.timings = nil
 	lap := b.lap()
+	// static/ is held to the content contract before anything is copied.
+	diags.Append(staticfiles.Check(b.in.Static, staticfiles.Options{Prefix: b.in.StaticPrefix, Langs: b.site.Langs, Layouts: b.in.Layouts}))
+	if diags.Errors() > 0 {
+		return nil, diags
+	}
 	assets, d := copyStatic(b.in.Static, b.in.StaticPrefix, out, b.cfg.Budgets.ImageKB)
 	lap("static")
 	diags.Append(d)

@@ -139,6 +139,7 @@ func parseFacts(file string, src []byte, langs []string) (*Facts, diag.List) {
 		f.Text, d = factText(f.Key, r, langs)
 		diags.Append(d)
 		diags.Append(checkFact(f, r))
+		diags.Append(checkFactSpoofing(f, r.Pos))
 	}
 	return facts, diags
 }

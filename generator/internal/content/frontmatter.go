@@ -105,6 +105,7 @@ func (fm *FrontMatter) check() diag.List {
 				WithHint("link the source's https:// page"))
 		}
 	}
+	diags.Append(fm.checkSpoofing())
 	return diags
 }
 

@@ -34,6 +34,7 @@ type Converter struct {
 	links         Links
 	externalLabel string
 	checkLabel    string
+	reserved      map[string]bool // ids the layouts use (WithReservedIDs)
 	md            goldmark.Markdown
 }
 
@@ -56,7 +57,10 @@ func New(lang string, facts Facts, links Links, opts ...Option) *Converter {
 		o(c)
 	}
 	c.md = goldmark.New(
-		goldmark.WithExtensions(extension.GFM),
+		// GFM, with aligned table cells left to alignClass (classes, not style=).
+		goldmark.WithExtensions(extension.Linkify,
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+			extension.Strikethrough, extension.TaskList),
 		goldmark.WithParserOptions(
 			parser.WithHeadingAttribute(),
 			parser.WithInlineParsers(util.Prioritized(shortcodeParser{}, 50)),
@@ -91,6 +95,10 @@ func (c *Converter) Convert(p Page) Result {
 	cv := &conversion{c: c, page: p, body: p.Source[off:], used: map[string]bool{}, hidx: map[*ast.Heading]int{}}
 	if cv.page.Offsets == nil {
 		cv.page.Offsets = diag.NewOffsets(p.Path, p.Source)
+	}
+	cv.bidiAnywhere()
+	if !cv.checkDepth() {
+		return cv.res
 	}
 	doc := c.md.Parser().Parse(text.NewReader(cv.body))
 	cv.headings(doc)
@@ -159,8 +167,11 @@ func (cv *conversion) headings(doc ast.Node) {
 	translated := src != nil
 	mismatch := false
 	seen := map[string]int{}
+	next := map[string]int{} // the suffix to try next for a repeated id, so repeats cost linear time
 	for i, h := range hs {
+		cv.headingAttrs(h)
 		txt := strings.TrimSpace(cv.plain(h))
+		cv.spoofing(h, "the heading", txt)
 		if h.Level == 1 {
 			cv.errorf(h, "heading-h1", "a page body cannot have a level-1 heading (# %s): the title is the page's only h1", txt).
 				WithHint("start sections at ## and put the page title in the front matter")
@@ -171,6 +182,9 @@ func (cv *conversion) headings(doc ast.Node) {
 			hd.ID, hd.Explicit = string(id), true
 			if !validID(hd.ID) {
 				cv.errorf(h, "heading-id", "heading id {#%s} must be letters, digits and hyphens", hd.ID)
+			} else if cv.c.takenByLayout(hd.ID) {
+				cv.res.Diags.Add(diag.Errorf(cv.attrPos(h), "heading-id", "heading id {#%s} is taken by the page layout", hd.ID).
+					WithHint("choose another id; two elements with one id break the skip link, the quick exit or the contents list"))
 			}
 		}
 		if translated && !mismatch {
@@ -197,9 +211,11 @@ func (cv *conversion) headings(doc ast.Node) {
 			if hd.Explicit {
 				cv.errorf(h, "heading-id", "heading id %q is used twice on this page", hd.ID)
 			} else {
+				n = max(n, next[hd.ID])
 				for seen[fmt.Sprintf("%s-%d", hd.ID, n)] > 0 {
 					n++
 				}
+				next[hd.ID] = n + 1
 				hd.ID = fmt.Sprintf("%s-%d", hd.ID, n)
 			}
 		}
@@ -282,7 +298,11 @@ func (cv *conversion) walk(doc ast.Node) {
 				WithHint("write it in Markdown; HTML could load something from another site or break the page in the other script")
 			return ast.WalkSkipChildren, nil
 		case *ast.Link:
+			cv.spoofing(n, "the link text", cv.plain(n))
+			cv.spoofing(n, "the link's address", string(n.Destination))
 			cv.link(n)
+		case *east.TableCell:
+			alignClass(n)
 		case *ast.Image:
 			cv.image(n)
 		case *ast.AutoLink:
@@ -410,27 +430,43 @@ func (cv *conversion) external(n ast.Node) {
 		}
 	}
 	n.AppendChild(n, &externalMark{})
+	if l, ok := n.(*ast.Link); ok {
+		cv.mixedHost(n, string(l.Destination))
+	}
 }
 
 func (cv *conversion) autolink(a *ast.AutoLink) {
+	label := string(a.Label(cv.body))
 	url := string(a.URL(cv.body))
-	switch s := scheme(url); {
-	case a.AutoLinkType == ast.AutoLinkEmail:
+	if a.AutoLinkType == ast.AutoLinkEmail {
 		return
-	case s == "" || !bytes.Contains(a.Label(cv.body), []byte("://")):
+	}
+	cv.spoofing(a, "the address", label)
+	external := true
+	switch s := scheme(url); {
+	case strings.HasPrefix(strings.ToLower(label), "www."):
 		// A bare www. address: linkify guesses http; every site we link has https.
-		url = "https://" + string(a.Label(cv.body))
+		url = "https://" + label
 	case s == "http" || s == "https":
+	case s == "mailto" || s == "tel":
+		external = false // kept as written: <tel:1799> dials, it does not leave for https://tel:1799
+	case s == "javascript" || s == "vbscript" || s == "data":
+		cv.errorf(a, "unsafe-link", "%s: links are not allowed", s).WithHint("link to a page of this site or to an https:// address")
+		a.Parent().ReplaceChild(a.Parent(), a, ast.NewString([]byte(label)))
+		return
 	default:
-		cv.errorf(a, "unsafe-link", "links with the %s: scheme are not allowed", s)
+		cv.errorf(a, "unsafe-link", "links with the %s: scheme are not allowed", s).WithHint("use https://, mailto: or tel:")
+		a.Parent().ReplaceChild(a.Parent(), a, ast.NewString([]byte(label)))
 		return
 	}
 	l := ast.NewLink()
 	l.Destination = []byte(url)
-	l.AppendChild(l, ast.NewString(a.Label(cv.body)))
+	l.AppendChild(l, ast.NewString([]byte(label)))
 	l.SetPos(a.Pos())
 	a.Parent().ReplaceChild(a.Parent(), a, l)
-	cv.external(l)
+	if external {
+		cv.external(l)
+	}
 }
 
 func (cv *conversion) image(n *ast.Image) {

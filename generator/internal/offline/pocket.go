@@ -299,7 +299,7 @@ func (c *copier) pocketDoc(chosen []*pocketPage) ([]byte, error) {
 	cfg := c.site.Config
 	d := pocketData{
 		Lang: c.lang, Dir: c.dir, SiteTitle: cfg.Title[c.lang], CSP: PocketCSP,
-		CSS:       template.CSS(string(c.file(cssName)) + "\n" + pocketCSS),
+		CSS:       template.CSS(inlineCSS(string(c.file(cssName)) + "\n" + pocketCSS)),
 		QuickExit: cfg.QuickExit, Zip: path.Base(ZipName(c.lang)), S: c.strs,
 	}
 	var pages []*site.Page
@@ -356,4 +356,12 @@ func (c *copier) overBudget(size int, chosen []*pocketPage, budget int) *diag.Er
 		"the pocket file is %s with only the pages it must have, over its budget of %s; its largest pages: %s",
 		kb(size), kb(budget), strings.Join(list, ", ")).
 		WithHint("shorten those pages, or make fewer pages required in the pocket rules (offline.DefaultPocket)")
+}
+
+// inlineCSS makes a stylesheet safe inside <style>: "<" can only end the
+// element ("</style>") or open a comment there, and "\3c " is the same
+// character to CSS (static/ checks refuse it already; this is the last
+// guard, since the pocket's policy lets inline style run).
+func inlineCSS(s string) string {
+	return strings.ReplaceAll(s, "<", `\3c `)
 }

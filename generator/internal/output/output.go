@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/andybalholm/brotli"
 	"github.com/klauspost/compress/gzip"
@@ -81,6 +82,11 @@ type Writer struct {
 	packing   counter   // files queued or being compressed
 	errMu     sync.Mutex
 	err       error // the first failed write
+
+	cacheDir  string // the compression cache (stage.go); "" for none
+	cacheSet  bool   // cacheDir was given, not taken from the environment
+	cancelled atomic.Bool
+	live      sync.RWMutex // held to read by each write, to write by Cancel
 }
 
 // Option configures a Writer.
@@ -104,7 +110,8 @@ func New(dir string, opts ...Option) (*Writer, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	stage, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-")
+	removeStale(dir)
+	stage, err := os.MkdirTemp(parent, stagePrefix(dir, "tmp"))
 	if err != nil {
 		return nil, err
 	}
@@ -205,6 +212,11 @@ func (w *Writer) Create(name string) (io.WriteCloser, error) {
 	}
 	if err := w.claim(name, 0); err != nil {
 		return nil, err
+	}
+	w.live.RLock()
+	defer w.live.RUnlock()
+	if w.cancelled.Load() {
+		return nil, errCancelled
 	}
 	full := filepath.Join(w.stage, filepath.FromSlash(name))
 	if err := w.mkdir(filepath.Dir(full)); err != nil {
@@ -405,6 +417,11 @@ func (w *Writer) precompress(name string, data []byte) bool {
 
 // store writes one file, creating its folder first.
 func (w *Writer) store(full string, data []byte) error {
+	w.live.RLock()
+	defer w.live.RUnlock()
+	if w.cancelled.Load() {
+		return errCancelled
+	}
 	if err := w.mkdir(filepath.Dir(full)); err != nil {
 		return err
 	}
@@ -413,6 +430,9 @@ func (w *Writer) store(full string, data []byte) error {
 
 // pack compresses name's bytes and queues its .br and .gz siblings.
 func (w *Writer) pack(enc *encoders, name string, data []byte) error {
+	if w.cancelled.Load() {
+		return nil
+	}
 	level := w.brLevel
 	if maxBrotli[path.Ext(name)] && (len(data) <= 1<<20 || path.Ext(name) == ".wasm") {
 		// Best level where it pays: the module (reused across builds) and
@@ -421,13 +441,14 @@ func (w *Writer) pack(enc *encoders, name string, data []byte) error {
 	} else if maxBrotli[path.Ext(name)] {
 		level = 9
 	}
-	br, gz, ok := cached(data, level)
+	cache := w.cacheFolder()
+	br, gz, ok := cached(cache, data, level)
 	if !ok {
 		var err error
 		if br, gz, err = enc.compress(data, level, level == w.brLevel); err != nil {
 			return err
 		}
-		storeCached(data, level, br, gz)
+		storeCached(cache, data, level, br, gz)
 	}
 	w.mu.Lock()
 	w.brSizes[name] = len(br)
@@ -461,17 +482,16 @@ type madeDir struct {
 // Encoding is deterministic, so a cached copy equals a fresh one.
 const cacheLevel = 9
 
-func cachePath(data []byte, level int) string {
-	dir, err := os.UserCacheDir()
-	if err != nil || level < cacheLevel {
+func cachePath(dir string, data []byte, level int) string {
+	if dir == "" || level < cacheLevel {
 		return ""
 	}
 	sum := sha256.Sum256(data)
-	return filepath.Join(dir, "mehfooz", "compress", fmt.Sprintf("%x-%d", sum, level))
+	return filepath.Join(dir, fmt.Sprintf("%x-%d", sum, level))
 }
 
-func cached(data []byte, level int) (br, gz []byte, ok bool) {
-	p := cachePath(data, level)
+func cached(dir string, data []byte, level int) (br, gz []byte, ok bool) {
+	p := cachePath(dir, data, level)
 	if p == "" {
 		return nil, nil, false
 	}
@@ -481,8 +501,8 @@ func cached(data []byte, level int) (br, gz []byte, ok bool) {
 }
 
 // storeCached writes the cache entry; failing to is not an error.
-func storeCached(data []byte, level int, br, gz []byte) {
-	p := cachePath(data, level)
+func storeCached(dir string, data []byte, level int, br, gz []byte) {
+	p := cachePath(dir, data, level)
 	if p == "" || os.MkdirAll(filepath.Dir(p), 0o755) != nil {
 		return
 	}
@@ -654,7 +674,7 @@ func (w *Writer) Commit() error {
 	}
 	old := ""
 	if _, err := os.Lstat(w.final); err == nil {
-		o, err := os.MkdirTemp(filepath.Dir(w.final), "."+filepath.Base(w.final)+".old-")
+		o, err := os.MkdirTemp(filepath.Dir(w.final), stagePrefix(w.final, "old"))
 		if err != nil {
 			return err
 		}
@@ -676,8 +696,10 @@ func (w *Writer) Commit() error {
 
 // Abort drops the staged files; the final directory is untouched.
 func (w *Writer) Abort() error {
-	w.Flush()
-	return os.RemoveAll(w.stage)
+	// Without waiting for compression still queued or running: a failed
+	// build would otherwise wait seconds for the module at brotli's best
+	// level before saying so (stage.go).
+	return w.Cancel()
 }
 
 // TreeHash returns a SHA-256 over every file under dir: its slash path and

@@ -45,6 +45,10 @@ type Server struct {
 
 	// Log receives one line per rebuild; nil discards.
 	Log func(format string, args ...any)
+
+	// port is the port ListenAndServe listens on, which the Host header
+	// must name.
+	port string
 }
 
 // New builds once and returns a server for the result.
@@ -131,6 +135,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	setSecurityHeaders(w.Header())
+	if !hostAllowed(r.Host, s.port) {
+		http.Error(w, "this preview answers only to 127.0.0.1, localhost or [::1] with its port", http.StatusMisdirectedRequest)
+		return
+	}
 	switch r.URL.Path {
 	case reloadPath:
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
@@ -153,7 +161,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !ok && !strings.HasSuffix(name, ".html") {
 		// /en/guides/evidence → /en/guides/evidence/
 		if _, dir := files[path.Join(name, "index.html")]; dir {
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			http.Redirect(w, r, dirLocation(name), http.StatusMovedPermanently)
 			return
 		}
 	}
@@ -274,6 +282,7 @@ func (s *Server) ListenAndServe(ctx context.Context, port int, ready func(addr s
 	if err != nil {
 		return err
 	}
+	_, s.port, _ = net.SplitHostPort(ln.Addr().String())
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	if ready != nil {
 		ready(ln.Addr().String())

