@@ -33,7 +33,7 @@ type Site struct {
 
 // Language is one language of the site.
 type Language struct {
-	Code      string `yaml:"code,required"` // lowercase letters: "en", "ur"
+	Code      string `yaml:"code,required"` // a BCP 47 tag: "en", "ur", "sd", "pa-Arab"
 	Name      string `yaml:"name,required"` // in the language itself: "اردو"
 	Direction string `yaml:"direction,required"`
 }
@@ -69,7 +69,26 @@ func (s *Site) Language(code string) Language {
 	return Language{}
 }
 
-var langCodeRE = regexp.MustCompile(`^[a-z]+$`)
+// langCodeRE is the part of BCP 47 a site needs: a language, then an
+// optional script and region ("pa-Arab", "ur-PK", "es-419"), in their usual
+// letter case. The code names a content folder and starts every URL.
+var langCodeRE = regexp.MustCompile(`^[a-z]{2,3}(-[A-Z][a-z]{3})?(-(?:[A-Z]{2}|[0-9]{3}))?$`)
+
+// canonicalTag writes a tag in BCP 47's usual case: "PA-arab" → "pa-Arab".
+func canonicalTag(tag string) string {
+	parts := strings.Split(strings.ReplaceAll(tag, "_", "-"), "-")
+	for i, p := range parts {
+		switch {
+		case i == 0:
+			parts[i] = strings.ToLower(p)
+		case len(p) == 4:
+			parts[i] = strings.ToUpper(p[:1]) + strings.ToLower(p[1:])
+		default:
+			parts[i] = strings.ToUpper(p)
+		}
+	}
+	return strings.Join(parts, "-")
+}
 
 // LoadSite reads the site settings name (site.yaml) from fsys; prefix is how
 // fsys is named in diagnostics ("content"). The Site is nil only when the
@@ -116,11 +135,11 @@ func (s *Site) checkLanguages() diag.List {
 		switch {
 		case l.Code == "":
 		case !langCodeRE.MatchString(l.Code):
-			e := diag.Errorf(at("code"), ruleConfig, `language code %q is not lowercase letters, like "en" or "ur"`, l.Code)
-			if lower := strings.ToLower(l.Code); langCodeRE.MatchString(lower) {
-				e.WithHint("write %q", lower)
+			e := diag.Errorf(at("code"), ruleConfig, `language code %q is not a BCP 47 tag like "en", "ur" or "pa-Arab"`, l.Code)
+			if c := canonicalTag(l.Code); langCodeRE.MatchString(c) {
+				e.WithHint("write %q", c)
 			} else {
-				e.WithHint("use the language's ISO 639 code; it becomes the directory content/<code>/ and the start of every URL")
+				e.WithHint("use the language's ISO 639 code, with a script or region after a hyphen if needed; it becomes the directory content/<code>/ and the start of every URL")
 			}
 			diags.Add(e)
 		default:
