@@ -349,7 +349,8 @@ func load(in Input) (*builder, diag.List) {
 	for _, l := range langs {
 		b.convs[l] = markdown.New(l, facts, &langLinks{b: b, lang: l},
 			markdown.WithExternalLabel(rend.T(l, "external_link")),
-			markdown.WithCheckLabel(rend.T(l, "check_mark")))
+			markdown.WithCheckLabel(rend.T(l, "check_mark")),
+			markdown.WithFallback(src, rend.T(l, "fact_untranslated")))
 		// A stand-in for a missing translation: source-language text whose
 		// links lead to this language's pages.
 		b.fallbackConvs[l] = markdown.New(src, facts, &langLinks{b: b, lang: l},
