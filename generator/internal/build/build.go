@@ -597,6 +597,9 @@ func (b *builder) renderPage(p *site.Page, translated bool) (*rendered, diag.Lis
 	}
 	res := conv.Convert(mp)
 	diags.Append(res.Diags)
+	if e := checkScript(b.cfg.Language(p.Lang), p, res.Sections); e != nil {
+		diags.Add(e)
+	}
 	d := b.pageData(p, res, "")
 	b.banner(d, p, src, res, status, changed)
 	html, err := b.rend.Page(d)

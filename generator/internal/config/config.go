@@ -7,11 +7,13 @@ package config
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
 	"path"
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"mehfooz/generator/internal/diag"
 	"mehfooz/generator/internal/strictyaml"
@@ -36,7 +38,26 @@ type Language struct {
 	Code      string `yaml:"code,required"` // a BCP 47 tag: "en", "ur", "sd", "pa-Arab"
 	Name      string `yaml:"name,required"` // in the language itself: "اردو"
 	Direction string `yaml:"direction,required"`
+	// Script is the ISO 15924 code of the script the language's pages are
+	// written in ("Arab", "Latn"), and ScriptShare the least share of a
+	// page's letters, in percent, that must be in it; check reports a page
+	// below it (an untranslated paragraph, a page pasted in English).
+	Script      string `yaml:"script"`
+	ScriptShare int    `yaml:"script_share"`
 }
+
+// scripts maps the ISO 15924 codes a site may name to Unicode's scripts.
+var scripts = map[string]*unicode.RangeTable{
+	"Arab": unicode.Arabic, "Latn": unicode.Latin, "Deva": unicode.Devanagari, "Beng": unicode.Bengali,
+	"Guru": unicode.Gurmukhi, "Gujr": unicode.Gujarati, "Taml": unicode.Tamil, "Telu": unicode.Telugu,
+	"Knda": unicode.Kannada, "Mlym": unicode.Malayalam, "Sinh": unicode.Sinhala, "Thaa": unicode.Thaana,
+	"Cyrl": unicode.Cyrillic, "Grek": unicode.Greek, "Hebr": unicode.Hebrew, "Ethi": unicode.Ethiopic,
+	"Mymr": unicode.Myanmar, "Khmr": unicode.Khmer, "Thai": unicode.Thai, "Tibt": unicode.Tibetan,
+	"Hans": unicode.Han, "Hant": unicode.Han, "Hang": unicode.Hangul, "Geor": unicode.Georgian, "Armn": unicode.Armenian,
+}
+
+// ScriptTable returns the Unicode script of the language's Script, or nil.
+func (l Language) ScriptTable() *unicode.RangeTable { return scripts[l.Script] }
 
 // Budgets are the limits check enforces. A budget left out of site.yaml
 // takes its value from DefaultBudgets.
@@ -148,6 +169,22 @@ func (s *Site) checkLanguages() diag.List {
 					WithHint("it is first listed on line %d; remove one", p.Line))
 			}
 			first[l.Code] = at("code")
+		}
+		if l.Script != "" && scripts[l.Script] == nil {
+			e := diag.Errorf(at("script"), ruleConfig, "languages[%d].script: %q is not an ISO 15924 script code this site knows", i, l.Script)
+			if s := diag.Suggest(l.Script, slices.Sorted(maps.Keys(scripts))); s != "" {
+				e.WithHint("did you mean %q?", s)
+			} else {
+				e.WithHint("write the four-letter code, such as Arab for Urdu, Sindhi and Pashto or Latn for English")
+			}
+			diags.Add(e)
+		}
+		switch {
+		case l.ScriptShare < 0 || l.ScriptShare > 100:
+			diags.Add(diag.Errorf(at("script_share"), ruleConfig, "languages[%d].script_share: want a percentage from 1 to 100 of letters in the language's script, found %d", i, l.ScriptShare))
+		case l.ScriptShare > 0 && l.Script == "":
+			diags.Add(diag.Errorf(at("script_share"), ruleConfig, "languages[%d].script_share needs script: the share of letters in which script?", i).
+				WithHint("add script, e.g. script: Arab"))
 		}
 		if l.Direction != "" && l.Direction != "ltr" && l.Direction != "rtl" {
 			e := diag.Errorf(at("direction"), ruleConfig, "languages[%d].direction: want ltr or rtl, found %q", i, l.Direction)

@@ -31,7 +31,7 @@ func TestLoadSite(t *testing.T) {
 	}
 	want := &Site{
 		Title:     map[string]string{"en": "Mehfooz", "ur": "محفوظ"},
-		Languages: []Language{{"en", "English", "ltr"}, {"ur", "اردو", "rtl"}},
+		Languages: []Language{{Code: "en", Name: "English", Direction: "ltr"}, {Code: "ur", Name: "اردو", Direction: "rtl"}},
 		QuickExit: "https://www.google.com/search?q=weather",
 		Budgets:   DefaultBudgets,
 		Pos:       s.Pos,
@@ -159,6 +159,23 @@ func TestBCP47LanguageCodesAreAccepted(t *testing.T) {
 		src := "title: {" + code + ": x}\nlanguages:\n  - {code: " + code + ", name: x, direction: rtl}\nquick_exit: https://example.org/\n"
 		if _, diags := parseSite("site.yaml", []byte(src)); len(diags) > 0 {
 			t.Errorf("%s: %v", code, diags)
+		}
+	}
+}
+
+func TestScriptSettings(t *testing.T) {
+	base := "title: {ur: x}\nquick_exit: https://example.org/\nlanguages:\n  - {code: ur, name: اردو, direction: rtl, "
+	if _, diags := parseSite("s.yaml", []byte(base+"script: Arab, script_share: 90}\n")); len(diags) > 0 {
+		t.Errorf("Arab 90: %v", diags)
+	}
+	for _, tc := range []struct{ tail, want string }{
+		{"script: Arabic}\n", `s.yaml:4:56: languages[0].script: "Arabic" is not an ISO 15924 script code this site knows`},
+		{"script: Arab, script_share: 190}\n", `s.yaml:4:72: languages[0].script_share: want a percentage from 1 to 100 of letters in the language's script, found 190`},
+		{"script_share: 90}\n", `s.yaml:4:58: languages[0].script_share needs script`},
+	} {
+		_, diags := parseSite("s.yaml", []byte(base+tc.tail))
+		if len(diags) == 0 || !strings.HasPrefix(diags[0].Error(), tc.want) {
+			t.Errorf("%s: got %v, want %s", tc.tail, diags, tc.want)
 		}
 	}
 }
