@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-
 )
 
 // inventory is every URL promised to trainers, in both languages.

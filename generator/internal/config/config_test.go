@@ -169,7 +169,7 @@ func TestScriptSettings(t *testing.T) {
 		t.Errorf("Arab 90: %v", diags)
 	}
 	for _, tc := range []struct{ tail, want string }{
-		{"script: Arabic}\n", `s.yaml:4:56: languages[0].script: "Arabic" is not an ISO 15924 script code this site knows`},
+		{"script: Arabic}\n", `s.yaml:4:52: languages[0].script: "Arabic" is not an ISO 15924 script code this site knows`},
 		{"script: Arab, script_share: 190}\n", `s.yaml:4:72: languages[0].script_share: want a percentage from 1 to 100 of letters in the language's script, found 190`},
 		{"script_share: 90}\n", `s.yaml:4:58: languages[0].script_share needs script`},
 	} {
