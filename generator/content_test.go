@@ -4,17 +4,12 @@ package main
 // content can never regress silently.
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 	"testing"
-	"unicode"
-
-	"mehfooz/generator/internal/content"
-	"mehfooz/generator/internal/diag"
 )
 
 // inventory is every URL promised to trainers, in both languages.
@@ -63,67 +58,6 @@ func TestContentInventory(t *testing.T) {
 	workshops, _ := filepath.Glob(filepath.Join(dir, "en", "workshops", "*", "index.html"))
 	if len(workshops) < 2 {
 		t.Errorf("%d workshop packs, want at least 2", len(workshops))
-	}
-}
-
-var (
-	shortcodeRE = regexp.MustCompile(`\{\{<.*?>\}\}`)
-	linkDestRE  = regexp.MustCompile(`\]\([^)]*\)`)
-	urlRE       = regexp.MustCompile(`https?://\S+|www\.\S+|\S+\.(?:pk|com|org|gov|net)\S*`)
-	codeRE      = regexp.MustCompile("`[^`]*`")
-)
-
-// urduShare is the share of letters in Arabic script, leaving out
-// shortcodes, link targets, addresses and code.
-func urduShare(text string) (share float64, letters int) {
-	for _, re := range []*regexp.Regexp{shortcodeRE, linkDestRE, urlRE, codeRE} {
-		text = re.ReplaceAllString(text, " ")
-	}
-	urdu := 0
-	for _, r := range text {
-		if unicode.IsLetter(r) {
-			letters++
-			if unicode.Is(unicode.Arabic, r) {
-				urdu++
-			}
-		}
-	}
-	if letters == 0 {
-		return 1, 0
-	}
-	return float64(urdu) / float64(letters), letters
-}
-
-func TestContentUrduIsUrdu(t *testing.T) {
-	err := fs.WalkDir(os.DirFS("../content/ur"), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
-			return err
-		}
-		src, err := os.ReadFile(filepath.Join("../content/ur", p))
-		if err != nil {
-			return err
-		}
-		parts, e := content.Split(src, diag.NewOffsets(p, src))
-		if e != nil {
-			t.Errorf("ur/%s: %v", p, e)
-			return nil
-		}
-		// Title, description and body; YAML keys and source URLs are not prose.
-		var prose strings.Builder
-		for _, line := range strings.Split(string(parts.FrontMatter), "\n") {
-			if k, v, ok := strings.Cut(line, ":"); ok && (k == "title" || k == "description") {
-				prose.WriteString(v + "\n")
-			}
-		}
-		prose.Write(parts.Body)
-		share, n := urduShare(prose.String())
-		if share < 0.9 {
-			t.Errorf("ur/%s: %.0f%% of %d letters are Urdu script, want at least 90%%", p, share*100, n)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 }
 

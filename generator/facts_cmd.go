@@ -15,20 +15,24 @@ import (
 type factsFlags struct {
 	content string
 	check   bool
+	missing string
 }
 
 var cmdFacts = &command{
 	Name:  "facts",
-	Usage: "facts [--content dir] [--check]",
+	Usage: "facts [--content dir] [--check] [--missing lang]",
 	Short: "list the facts register, or the facts still to verify",
 	Long: `Facts lists every fact in content/facts.yaml with its source and the date it
 was last verified. With --check it lists only the facts at level: reported,
 which readers see flagged "please check": the list to work through when
-confirming facts against their official sources.`,
+confirming facts against their official sources. With --missing sd it lists
+the facts that have no Sindhi text yet and show the source language's: the
+list to work through when adding a language.`,
 	Flags: func(fs *flag.FlagSet) any {
 		f := &factsFlags{}
 		fs.StringVar(&f.content, "content", "content", "the content folder")
 		fs.BoolVar(&f.check, "check", false, "only the facts still to verify")
+		fs.StringVar(&f.missing, "missing", "", "only the facts with no text in this language")
 		return f
 	},
 	Run: func(ctx context.Context, e *env, args []string) int {
@@ -52,7 +56,7 @@ confirming facts against their official sources.`,
 		fmt.Fprintln(tw, "KEY\tVERIFIED\tCHECK\tSOURCE")
 		n := 0
 		for _, fact := range facts.Entries() {
-			if f.check && !fact.Check {
+			if f.check && !fact.Check || f.missing != "" && !facts.FallsBack(fact.Key, f.missing) {
 				continue
 			}
 			n++

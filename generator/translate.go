@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -15,14 +16,15 @@ import (
 )
 
 type translateFlags struct {
-	site  *siteFlags
-	lang  string
-	stamp bool
+	site   *siteFlags
+	lang   string
+	stamp  bool
+	format string
 }
 
 var cmdTranslateStatus = &command{
 	Name:  "translate-status",
-	Usage: "translate-status [--lang ur] [--content dir] [--stamp file.md…]",
+	Usage: "translate-status [--lang ur] [--format text|json] [--content dir] [--stamp file.md…]",
 	Short: "show which translations are missing or out of date",
 	Long: `Translate-status prints, for every language but the source one, each page
 and whether its translation is up to date, outdated (naming the sections of
@@ -35,11 +37,18 @@ A translation remembers what it was translated from in its front matter
   mehfooz translate-status --stamp content/ur/guides/evidence.md
 
 which records the source page's sections as they are now. It exits 1 when a
-stamped file is not a translation.`,
+stamped file is not a translation.
+
+--format json prints the same as one JSON object for dashboards:
+{"translations": [{"lang", "page", "file", "status", "changed"}…],
+ "counts": {"<lang>": {"up to date": n, "outdated": n, …}}}, where status
+is "up to date", "outdated", "not stamped" or "missing" and changed lists
+the anchors of the source sections that changed ("" for the intro).`,
 	Flags: func(fs *flag.FlagSet) any {
 		f := &translateFlags{site: addSiteFlags(fs)}
 		fs.StringVar(&f.lang, "lang", "", "only this language")
 		fs.BoolVar(&f.stamp, "stamp", false, "record the current source sections in the named translations")
+		fs.StringVar(&f.format, "format", "text", "text, or json for dashboards")
 		return f
 	},
 	Run: func(ctx context.Context, e *env, args []string) int {
@@ -62,6 +71,14 @@ stamped file is not a translation.`,
 		}
 		if f.stamp {
 			return stamp(e, f, rep, args)
+		}
+		switch f.format {
+		case "json":
+			return statusJSON(e, f, rep.Translations)
+		case "text":
+		default:
+			fmt.Fprintf(e.stderr, "mehfooz translate-status: --format is text or json, not %q\n", f.format)
+			return 2
 		}
 		tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 		counts := map[translation.Status]int{}
@@ -133,4 +150,39 @@ func stamp(e *env, f *translateFlags, rep *build.Report, files []string) int {
 		fmt.Fprintf(e.stdout, "stamped %s\n", file)
 	}
 	return code
+}
+
+// statusJSON prints the translation table as JSON.
+func statusJSON(e *env, f *translateFlags, states []build.TranslationState) int {
+	type row struct {
+		Lang    string   `json:"lang"`
+		Page    string   `json:"page"`
+		File    string   `json:"file"`
+		Status  string   `json:"status"`
+		Changed []string `json:"changed"`
+	}
+	out := struct {
+		Translations []row                     `json:"translations"`
+		Counts       map[string]map[string]int `json:"counts"`
+	}{Translations: []row{}, Counts: map[string]map[string]int{}}
+	for _, t := range states {
+		if f.lang != "" && t.Lang != f.lang {
+			continue
+		}
+		if out.Counts[t.Lang] == nil {
+			out.Counts[t.Lang] = map[string]int{}
+			for _, s := range []translation.Status{translation.UpToDate, translation.Outdated, translation.Unstamped, translation.Missing} {
+				out.Counts[t.Lang][s.String()] = 0
+			}
+		}
+		out.Counts[t.Lang][t.Status.String()]++
+		out.Translations = append(out.Translations, row{t.Lang, t.Rel, t.Path, t.Status.String(), append([]string{}, t.Changed...)})
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		fmt.Fprintf(e.stderr, "mehfooz translate-status: %v\n", err)
+		return 1
+	}
+	return 0
 }

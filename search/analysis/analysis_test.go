@@ -157,3 +157,29 @@ func BenchmarkTerms(b *testing.B) {
 		Terms(text)
 	}
 }
+
+// A reader typing Sindhi or Pashto on an Urdu (or Arabic) keyboard meets
+// the page written with the language's own letters.
+func TestFoldMeetsSindhiAndPashtoTypedOnAnUrduKeyboard(t *testing.T) {
+	cases := []struct{ lang, page, typed string }{
+		{"sd", "ڏاڍو", "ڈاڈہو"},        // ڏ ڍ: implosive and aspirate d
+		{"sd", "ٻار", "بار"},           // ٻ implosive b
+		{"sd", "ڀاءُ", "بھاء"},         // ڀ bh typed as بھ
+		{"sd", "مدد ڪريو", "مدد کریو"}, // ڪ and Arabic yeh
+		{"sd", "ڳالهه", "گالہہ"},       // ڳ and Arabic heh
+		{"sd", "پاڻ", "پان"},           // ڻ
+		{"sd", "ڦٽو", "پھٹو"},          // ڦ ph, ٽ ṭ
+		{"ps", "ډېر", "ڈیر"},           // ډ and ې
+		{"ps", "ګټه", "گٹہ"},           // ګ ټ
+		{"ps", "ښځه", "شځہ"},           // ښ
+		{"ps", "ړوند", "ڑوند"},         // ړ
+		{"ps", "ږغ", "ژغ"},             // ږ
+		{"ps", "ښۍ", "شی"},             // ۍ
+		{"ps", "ګڼه", "گنہ"},           // ڼ
+	}
+	for _, c := range cases {
+		if a, b := Fold(c.page), Fold(c.typed); a != b {
+			t.Errorf("%s: %q folds to %q, typed %q to %q", c.lang, c.page, a, c.typed, b)
+		}
+	}
+}

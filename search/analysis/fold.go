@@ -187,6 +187,7 @@ func foldLatin(r rune) (class, rune, rune) {
 //	آ أ إ ٱ ٲ ٳ     → ا   (madda and hamza on alef)
 //	ؤ ٶ             → و
 //	ں               → ن   (noon ghunna)
+//	Sindhi and Pashto letters → the Urdu letters typed for them (regional)
 //	ء, harakat, ٰ, Quranic marks, tatweel → removed
 //	presentation forms (ﻙ ﮐ ﻻ …) → their letters, then as above
 //
@@ -249,7 +250,47 @@ func foldArabic(r rune) (class, rune, rune) {
 	case 0x6BA:
 		return classArabic, noon, 0
 	}
+	if regionalFirst <= r && r < regionalFirst+rune(len(regional)) {
+		if f := regional[r-regionalFirst]; f[0] != 0 {
+			return classArabic, f[0], f[1]
+		}
+	}
 	return classArabic, r, 0
+}
+
+// regional folds the letters Sindhi and Pashto add to the Arabic script
+// into what a reader types for the same sound on an Urdu keyboard: the
+// implosives and retroflexes into the plain Urdu letter, the aspirates into
+// the letter and ہ (as do-chashmi heh folds), so "بھ" meets ڀ.
+const regionalFirst = 0x67A
+
+var regional = [0x6BD - regionalFirst][2]rune{
+	// Sindhi
+	0x67B - regionalFirst: {'ب', 0},   // ٻ implosive b
+	0x680 - regionalFirst: {'ب', 'ہ'}, // ڀ bh
+	0x67A - regionalFirst: {'ٹ', 'ہ'}, // ٺ ṭh
+	0x67D - regionalFirst: {'ٹ', 0},   // ٽ ṭ
+	0x67F - regionalFirst: {'ت', 'ہ'}, // ٿ th
+	0x684 - regionalFirst: {'ج', 0},   // ڄ implosive j
+	0x683 - regionalFirst: {'ن', 0},   // ڃ ny
+	0x687 - regionalFirst: {'چ', 'ہ'}, // ڇ chh
+	0x68A - regionalFirst: {'ڈ', 0},   // ڊ ḍ
+	0x68C - regionalFirst: {'د', 'ہ'}, // ڌ dh
+	0x68D - regionalFirst: {'ڈ', 'ہ'}, // ڍ ḍh
+	0x68F - regionalFirst: {'ڈ', 0},   // ڏ implosive d
+	0x699 - regionalFirst: {'ڑ', 0},   // ڙ ṛ
+	0x6A6 - regionalFirst: {'پ', 'ہ'}, // ڦ ph
+	0x6B1 - regionalFirst: {'ن', 'گ'}, // ڱ ng
+	0x6B3 - regionalFirst: {'گ', 0},   // ڳ implosive g
+	0x6BB - regionalFirst: {'ن', 0},   // ڻ ṇ
+	// Pashto
+	0x67C - regionalFirst: {'ٹ', 0},  // ټ
+	0x689 - regionalFirst: {'ڈ', 0},  // ډ
+	0x693 - regionalFirst: {'ڑ', 0},  // ړ
+	0x696 - regionalFirst: {'ژ', 0},  // ږ
+	0x69A - regionalFirst: {'ش', 0},  // ښ
+	0x6AB - regionalFirst: {'گ', 0},  // ګ
+	0x6BC - regionalFirst: {noon, 0}, // ڼ
 }
 
 // formRun says that n consecutive presentation forms from `from` are forms

@@ -351,7 +351,8 @@ func load(in Input) (*builder, diag.List) {
 	for _, l := range langs {
 		b.convs[l] = markdown.New(l, facts, &langLinks{b: b, lang: l},
 			markdown.WithExternalLabel(rend.T(l, "external_link")),
-			markdown.WithCheckLabel(rend.T(l, "check_mark")), layoutIDs)
+			markdown.WithCheckLabel(rend.T(l, "check_mark")), layoutIDs,
+			markdown.WithFallback(src, rend.T(l, "fact_untranslated")))
 		// A stand-in for a missing translation: source-language text whose
 		// links lead to this language's pages.
 		b.fallbackConvs[l] = markdown.New(src, facts, &langLinks{b: b, lang: l},
@@ -435,15 +436,9 @@ func (b *builder) all(out Sink) (*Report, diag.List) {
 			r.sections = nil
 		}
 	}
-	for _, t := range rep.Translations {
-		if t.Status == translation.Missing {
-			src := b.site.Page(b.site.Langs[0], t.Rel)
-			diags.Add(diag.Warnf(diag.Pos{File: src.File.Path, Line: 1, Col: 1}, "missing-translation",
-				"no %s translation: %s does not exist, so the %s site shows this page in %s with a notice",
-				t.Lang, t.Path, t.Lang, b.site.Langs[0]).
-				WithHint("translate it into %s, then run mehfooz translate-status --stamp %s", t.Path, t.Path))
-		}
-	}
+	diags.Append(missingTranslations(rep.Translations, b.site.Langs, b.in.ContentPrefix, func(rel string) string {
+		return b.site.Page(b.site.Langs[0], rel).File.Path
+	}))
 	diags.Append(b.writeTranslationPages(rep.Translations))
 	for _, r := range b.results {
 		rep.Heavy = append(rep.Heavy, Weight{URL: r.page.URL, HTML: r.size})
@@ -609,6 +604,9 @@ func (b *builder) renderPage(p *site.Page, translated bool) (*rendered, diag.Lis
 	}
 	res := conv.Convert(mp)
 	diags.Append(res.Diags)
+	if e := checkScript(b.cfg.Language(p.Lang), p, res.Sections); e != nil {
+		diags.Add(e)
+	}
 	d := b.pageData(p, res, "")
 	b.banner(d, p, src, res, status, changed)
 	html, err := b.rend.Page(d)
@@ -1369,4 +1367,49 @@ func (b *builder) sitemap(results map[*site.Page]*rendered) []byte {
 	enc.Flush()
 	buf.WriteString("</urlset>\n")
 	return buf.Bytes()
+}
+
+// missingTranslations reports the pages a language has no translation of:
+// each page while they are few, one summary per language when a language is
+// being added, so the list of work does not bury everything else.
+func missingTranslations(states []TranslationState, langs []string, contentPrefix string, sourcePath func(rel string) string) diag.List {
+	const fewest = 4 // more missing pages than this make one summary
+	var diags diag.List
+	byLang := map[string][]TranslationState{}
+	for _, t := range states {
+		if t.Status == translation.Missing {
+			byLang[t.Lang] = append(byLang[t.Lang], t)
+		}
+	}
+	for _, lang := range langs[1:] {
+		missing := byLang[lang]
+		if len(missing) > fewest {
+			names := make([]string, 0, 5)
+			for _, t := range missing[:5] {
+				names = append(names, t.Rel)
+			}
+			diags.Add(diag.Warnf(diag.Pos{File: path.Join(contentPrefix, lang)}, "missing-translation",
+				"%d of %d pages have no %s translation yet, so the %s site shows them in %s with a notice: %s and %d more",
+				len(missing), countLang(states, lang), lang, lang, langs[0], strings.Join(names, ", "), len(missing)-5).
+				WithHint("mehfooz translate-status --lang %s lists them; mehfooz translate export --lang %s makes PO files for translators", lang, lang))
+			continue
+		}
+		for _, t := range missing {
+			diags.Add(diag.Warnf(diag.Pos{File: sourcePath(t.Rel), Line: 1, Col: 1}, "missing-translation",
+				"no %s translation: %s does not exist, so the %s site shows this page in %s with a notice",
+				t.Lang, t.Path, t.Lang, langs[0]).
+				WithHint("translate it into %s, then run mehfooz translate-status --stamp %s", t.Path, t.Path))
+		}
+	}
+	return diags
+}
+
+func countLang(states []TranslationState, lang string) int {
+	n := 0
+	for _, t := range states {
+		if t.Lang == lang {
+			n++
+		}
+	}
+	return n
 }

@@ -7,11 +7,13 @@ package config
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
 	"path"
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"mehfooz/generator/internal/diag"
 	"mehfooz/generator/internal/strictyaml"
@@ -33,10 +35,29 @@ type Site struct {
 
 // Language is one language of the site.
 type Language struct {
-	Code      string `yaml:"code,required"` // lowercase letters: "en", "ur"
+	Code      string `yaml:"code,required"` // a BCP 47 tag: "en", "ur", "sd", "pa-Arab"
 	Name      string `yaml:"name,required"` // in the language itself: "اردو"
 	Direction string `yaml:"direction,required"`
+	// Script is the ISO 15924 code of the script the language's pages are
+	// written in ("Arab", "Latn"), and ScriptShare the least share of a
+	// page's letters, in percent, that must be in it; check reports a page
+	// below it (an untranslated paragraph, a page pasted in English).
+	Script      string `yaml:"script"`
+	ScriptShare int    `yaml:"script_share"`
 }
+
+// scripts maps the ISO 15924 codes a site may name to Unicode's scripts.
+var scripts = map[string]*unicode.RangeTable{
+	"Arab": unicode.Arabic, "Latn": unicode.Latin, "Deva": unicode.Devanagari, "Beng": unicode.Bengali,
+	"Guru": unicode.Gurmukhi, "Gujr": unicode.Gujarati, "Taml": unicode.Tamil, "Telu": unicode.Telugu,
+	"Knda": unicode.Kannada, "Mlym": unicode.Malayalam, "Sinh": unicode.Sinhala, "Thaa": unicode.Thaana,
+	"Cyrl": unicode.Cyrillic, "Grek": unicode.Greek, "Hebr": unicode.Hebrew, "Ethi": unicode.Ethiopic,
+	"Mymr": unicode.Myanmar, "Khmr": unicode.Khmer, "Thai": unicode.Thai, "Tibt": unicode.Tibetan,
+	"Hans": unicode.Han, "Hant": unicode.Han, "Hang": unicode.Hangul, "Geor": unicode.Georgian, "Armn": unicode.Armenian,
+}
+
+// ScriptTable returns the Unicode script of the language's Script, or nil.
+func (l Language) ScriptTable() *unicode.RangeTable { return scripts[l.Script] }
 
 // Budgets are the limits check enforces. A budget left out of site.yaml
 // takes its value from DefaultBudgets.
@@ -69,7 +90,26 @@ func (s *Site) Language(code string) Language {
 	return Language{}
 }
 
-var langCodeRE = regexp.MustCompile(`^[a-z]+$`)
+// langCodeRE is the part of BCP 47 a site needs: a language, then an
+// optional script and region ("pa-Arab", "ur-PK", "es-419"), in their usual
+// letter case. The code names a content folder and starts every URL.
+var langCodeRE = regexp.MustCompile(`^[a-z]{2,3}(-[A-Z][a-z]{3})?(-(?:[A-Z]{2}|[0-9]{3}))?$`)
+
+// canonicalTag writes a tag in BCP 47's usual case: "PA-arab" → "pa-Arab".
+func canonicalTag(tag string) string {
+	parts := strings.Split(strings.ReplaceAll(tag, "_", "-"), "-")
+	for i, p := range parts {
+		switch {
+		case i == 0:
+			parts[i] = strings.ToLower(p)
+		case len(p) == 4:
+			parts[i] = strings.ToUpper(p[:1]) + strings.ToLower(p[1:])
+		default:
+			parts[i] = strings.ToUpper(p)
+		}
+	}
+	return strings.Join(parts, "-")
+}
 
 // LoadSite reads the site settings name (site.yaml) from fsys; prefix is how
 // fsys is named in diagnostics ("content"). The Site is nil only when the
@@ -116,11 +156,11 @@ func (s *Site) checkLanguages() diag.List {
 		switch {
 		case l.Code == "":
 		case !langCodeRE.MatchString(l.Code):
-			e := diag.Errorf(at("code"), ruleConfig, `language code %q is not lowercase letters, like "en" or "ur"`, l.Code)
-			if lower := strings.ToLower(l.Code); langCodeRE.MatchString(lower) {
-				e.WithHint("write %q", lower)
+			e := diag.Errorf(at("code"), ruleConfig, `language code %q is not a BCP 47 tag like "en", "ur" or "pa-Arab"`, l.Code)
+			if c := canonicalTag(l.Code); langCodeRE.MatchString(c) {
+				e.WithHint("write %q", c)
 			} else {
-				e.WithHint("use the language's ISO 639 code; it becomes the directory content/<code>/ and the start of every URL")
+				e.WithHint("use the language's ISO 639 code, with a script or region after a hyphen if needed; it becomes the directory content/<code>/ and the start of every URL")
 			}
 			diags.Add(e)
 		default:
@@ -129,6 +169,22 @@ func (s *Site) checkLanguages() diag.List {
 					WithHint("it is first listed on line %d; remove one", p.Line))
 			}
 			first[l.Code] = at("code")
+		}
+		if l.Script != "" && scripts[l.Script] == nil {
+			e := diag.Errorf(at("script"), ruleConfig, "languages[%d].script: %q is not an ISO 15924 script code this site knows", i, l.Script)
+			if s := diag.Suggest(l.Script, slices.Sorted(maps.Keys(scripts))); s != "" {
+				e.WithHint("did you mean %q?", s)
+			} else {
+				e.WithHint("write the four-letter code, such as Arab for Urdu, Sindhi and Pashto or Latn for English")
+			}
+			diags.Add(e)
+		}
+		switch {
+		case l.ScriptShare < 0 || l.ScriptShare > 100:
+			diags.Add(diag.Errorf(at("script_share"), ruleConfig, "languages[%d].script_share: want a percentage from 1 to 100 of letters in the language's script, found %d", i, l.ScriptShare))
+		case l.ScriptShare > 0 && l.Script == "":
+			diags.Add(diag.Errorf(at("script_share"), ruleConfig, "languages[%d].script_share needs script: the share of letters in which script?", i).
+				WithHint("add script, e.g. script: Arab"))
 		}
 		if l.Direction != "" && l.Direction != "ltr" && l.Direction != "rtl" {
 			e := diag.Errorf(at("direction"), ruleConfig, "languages[%d].direction: want ltr or rtl, found %q", i, l.Direction)

@@ -31,7 +31,7 @@ func TestLoadSite(t *testing.T) {
 	}
 	want := &Site{
 		Title:     map[string]string{"en": "Mehfooz", "ur": "محفوظ"},
-		Languages: []Language{{"en", "English", "ltr"}, {"ur", "اردو", "rtl"}},
+		Languages: []Language{{Code: "en", Name: "English", Direction: "ltr"}, {Code: "ur", Name: "اردو", Direction: "rtl"}},
 		QuickExit: "https://www.google.com/search?q=weather",
 		Budgets:   DefaultBudgets,
 		Pos:       s.Pos,
@@ -82,10 +82,12 @@ func TestSiteErrors(t *testing.T) {
 				f + `:1:1: missing required key "title" | hint: add a line "title: …"`},
 		{"no languages", "title: {en: x}\nlanguages: []\nquick_exit: https://example.org/\n",
 			f + `:2:12: required key "languages" is empty | hint: write a value after "languages:"`},
-		{"language code not lowercase", "title: {EN: x}\nlanguages:\n  - {code: EN, name: English, direction: ltr}\nquick_exit: https://example.org/\n",
-			f + `:3:12: language code "EN" is not lowercase letters, like "en" or "ur" | hint: write "en"`},
-		{"language code with a region", "title: {pt-br: x}\nlanguages:\n  - {code: pt-br, name: Português, direction: ltr}\nquick_exit: https://example.org/\n",
-			f + `:3:12: language code "pt-br" is not lowercase letters, like "en" or "ur" | hint: use the language's ISO 639 code; it becomes the directory content/<code>/ and the start of every URL`},
+		{"language code not in the usual case", "title: {EN: x}\nlanguages:\n  - {code: EN, name: English, direction: ltr}\nquick_exit: https://example.org/\n",
+			f + `:3:12: language code "EN" is not a BCP 47 tag like "en", "ur" or "pa-Arab" | hint: write "en"`},
+		{"script subtag in the wrong case", "title: {pa-arab: x}\nlanguages:\n  - {code: pa-arab, name: پنجابی, direction: rtl}\nquick_exit: https://example.org/\n",
+			f + `:3:12: language code "pa-arab" is not a BCP 47 tag like "en", "ur" or "pa-Arab" | hint: write "pa-Arab"`},
+		{"language code that is no tag", "title: {english: x}\nlanguages:\n  - {code: english, name: English, direction: ltr}\nquick_exit: https://example.org/\n",
+			f + `:3:12: language code "english" is not a BCP 47 tag like "en", "ur" or "pa-Arab" | hint: use the language's ISO 639 code, with a script or region after a hyphen if needed; it becomes the directory content/<code>/ and the start of every URL`},
 		{"duplicate language", "title: {en: x}\nlanguages:\n  - {code: en, name: English, direction: ltr}\n  - {code: en, name: English, direction: ltr}\nquick_exit: https://example.org/\n",
 			f + `:4:12: language "en" is listed twice | hint: it is first listed on line 3; remove one`},
 		{"direction", "title: {ur: x}\nlanguages:\n  - code: ur\n    name: اردو\n    direction: RTL\nquick_exit: https://example.org/\n",
@@ -149,5 +151,31 @@ func TestLoadSiteWithoutAFile(t *testing.T) {
 	want := "content/site.yaml: cannot read the site settings: open site.yaml: file does not exist | hint: create content/site.yaml with title, languages and quick_exit"
 	if s != nil || messages(diags) != want {
 		t.Errorf("site %v, diags\n%s\nwant\n%s", s, messages(diags), want)
+	}
+}
+
+func TestBCP47LanguageCodesAreAccepted(t *testing.T) {
+	for _, code := range []string{"en", "ur", "sd", "ps", "pa-Arab", "ur-PK", "es-419", "skr"} {
+		src := "title: {" + code + ": x}\nlanguages:\n  - {code: " + code + ", name: x, direction: rtl}\nquick_exit: https://example.org/\n"
+		if _, diags := parseSite("site.yaml", []byte(src)); len(diags) > 0 {
+			t.Errorf("%s: %v", code, diags)
+		}
+	}
+}
+
+func TestScriptSettings(t *testing.T) {
+	base := "title: {ur: x}\nquick_exit: https://example.org/\nlanguages:\n  - {code: ur, name: اردو, direction: rtl, "
+	if _, diags := parseSite("s.yaml", []byte(base+"script: Arab, script_share: 90}\n")); len(diags) > 0 {
+		t.Errorf("Arab 90: %v", diags)
+	}
+	for _, tc := range []struct{ tail, want string }{
+		{"script: Arabic}\n", `s.yaml:4:52: languages[0].script: "Arabic" is not an ISO 15924 script code this site knows`},
+		{"script: Arab, script_share: 190}\n", `s.yaml:4:72: languages[0].script_share: want a percentage from 1 to 100 of letters in the language's script, found 190`},
+		{"script_share: 90}\n", `s.yaml:4:58: languages[0].script_share needs script`},
+	} {
+		_, diags := parseSite("s.yaml", []byte(base+tc.tail))
+		if len(diags) == 0 || !strings.HasPrefix(diags[0].Error(), tc.want) {
+			t.Errorf("%s: got %v, want %s", tc.tail, diags, tc.want)
+		}
 	}
 }

@@ -41,15 +41,17 @@ func TestI18nErrors(t *testing.T) {
 		fsys fstest.MapFS
 		want string
 	}{
-		{"key missing in one language", fstest.MapFS{
+		{"key missing in the source language, and in a translation", fstest.MapFS{
 			"i18n/en.yaml": file("search: Search\nnav_guides: Guides\nnav_start: Start\n"),
 			"i18n/ur.yaml": file("search: تلاش\nnav_helplines: ہیلپ لائنز\n"),
 		}, `layouts/i18n/en.yaml: missing key "nav_helplines", which layouts/i18n/ur.yaml has | hint: add nav_helplines: "…" in this language` + "\n" +
-			`layouts/i18n/ur.yaml: missing key "nav_guides", which layouts/i18n/en.yaml has | hint: add nav_guides: "…" in this language` + "\n" +
-			`layouts/i18n/ur.yaml: missing key "nav_start", which layouts/i18n/en.yaml has | hint: add nav_start: "…" in this language`},
-		{"missing file", fstest.MapFS{
+			`layouts/i18n/ur.yaml: warning: 2 interface strings are not translated into ur yet and show the en text: nav_guides, nav_start | hint: copy those keys from layouts/i18n/en.yaml into layouts/i18n/ur.yaml and translate them`},
+		{"missing file of a translation", fstest.MapFS{
 			"i18n/en.yaml": file("search: Search\n"),
-		}, `layouts/i18n/ur.yaml: no interface strings for language "ur" | hint: create it with the keys of layouts/i18n/en.yaml, translated`},
+		}, `layouts/i18n/ur.yaml: warning: no interface strings for ur yet: its pages show the en interface | hint: copy layouts/i18n/en.yaml to layouts/i18n/ur.yaml and translate it`},
+		{"missing file of the source language", fstest.MapFS{
+			"i18n/ur.yaml": file("search: تلاش\n"),
+		}, `layouts/i18n/en.yaml: no interface strings for language "en" | hint: create it: one line key: "text" for every string the layouts use`},
 		{"nested value", fstest.MapFS{
 			"i18n/en.yaml": file("search:\n  label: Search\n"),
 			"i18n/ur.yaml": file("search: تلاش\n"),
@@ -81,5 +83,19 @@ func TestTheProjectI18nLoads(t *testing.T) {
 	strs, diags := LoadI18n(fsys, "i18n", "layouts", []string{"en", "ur"})
 	if len(diags) > 0 || len(strs["en"]) == 0 {
 		t.Errorf("%d strings, diags %v", len(strs["en"]), diags)
+	}
+}
+
+func TestI18nFallsBackToTheSourceLanguage(t *testing.T) {
+	fsys := fstest.MapFS{
+		"i18n/en.yaml": file("search: Search\nnav_start: Start\n"),
+		"i18n/ur.yaml": file("search: تلاش\n"),
+	}
+	strs, diags := LoadI18n(fsys, "i18n", "layouts", []string{"en", "ur", "sd"})
+	if diags.Errors() > 0 || diags.Warnings() != 2 {
+		t.Fatalf("%v", diags)
+	}
+	if strs["ur"]["nav_start"] != "Start" || strs["sd"]["search"] != "Search" || strs["ur"]["search"] != "تلاش" {
+		t.Errorf("%v", strs)
 	}
 }

@@ -27,6 +27,16 @@ type Fact struct {
 	Level      Level    // how strong the evidence is
 	Check      bool     // readers are asked to check it before relying on it: Level is reported
 	Pos        diag.Pos // where the key is written
+	// Fallback lists the languages that have no text of their own and
+	// show the source language's text instead.
+	Fallback []string
+}
+
+// FallsBack reports whether the fact shows the source language's text in
+// lang, for want of its own.
+func (f *Facts) FallsBack(key, lang string) bool {
+	e, ok := f.Lookup(key)
+	return ok && slices.Contains(e.Fallback, lang)
 }
 
 // Level is how well a fact's evidence holds it up.
@@ -136,19 +146,58 @@ func parseFacts(file string, src []byte, langs []string) (*Facts, diag.List) {
 	for _, f := range facts.list {
 		r := raw[f.Key]
 		var d diag.List
-		f.Text, d = factText(f.Key, r, langs)
+		f.Text, f.Fallback, d = factText(f.Key, r, langs)
 		diags.Append(d)
 		diags.Append(checkFact(f, r))
 		diags.Append(checkFactSpoofing(f, r.Pos))
 	}
+	diags.Append(fallbackSummary(file, facts.list, langs))
 	return facts, diags
 }
 
-// factText reads a fact's value: one text for every language, or a mapping
-// with exactly one text per language.
-func factText(key string, r factYAML, langs []string) (map[string]string, diag.List) {
+// fallbackSummary is one warning per language for the facts that show the
+// source language's text, so that adding a language is a list of work, not
+// a wall of errors. check --strict fails on it.
+func fallbackSummary(file string, list []*Fact, langs []string) diag.List {
 	var diags diag.List
-	text := map[string]string{}
+	for _, l := range langs[1:] {
+		var keys []string
+		var first diag.Pos
+		for _, f := range list {
+			if slices.Contains(f.Fallback, l) {
+				if keys == nil {
+					first = f.Pos
+				}
+				keys = append(keys, f.Key)
+			}
+		}
+		if len(keys) == 0 {
+			continue
+		}
+		shown := keys
+		more := ""
+		if len(keys) > 8 {
+			shown, more = keys[:8], fmt.Sprintf(" and %d more", len(keys)-8)
+		}
+		noun, verb := "facts have", "show"
+		if len(keys) == 1 {
+			noun, verb = "fact has", "shows"
+		}
+		if first.File == "" {
+			first = diag.Pos{File: file}
+		}
+		diags.Add(diag.Warnf(first, "fact-fallback", "%d %s no %q text and %s the %q text instead: %s%s",
+			len(keys), noun, l, verb, langs[0], strings.Join(shown, ", "), more).
+			WithHint(`add %s: "…" under each value; readers of %s are told the fact is in another language until then; mehfooz facts --missing %s lists them all`, l, l, l))
+	}
+	return diags
+}
+
+// factText reads a fact's value: one text for every language, or a mapping
+// of language to text. A language the mapping leaves out (but the source
+// language) takes the source language's text and is listed in fallback.
+func factText(key string, r factYAML, langs []string) (text map[string]string, fallback []string, diags diag.List) {
+	text = map[string]string{}
 	switch v := r.Value.(type) {
 	case string:
 		for _, l := range langs {
@@ -175,6 +224,11 @@ func factText(key string, r factYAML, langs []string) (map[string]string, diag.L
 				}
 			case nil:
 				if !present {
+					if src, ok := text[langs[0]]; ok && l != langs[0] {
+						text[l] = src
+						fallback = append(fallback, l)
+						continue
+					}
 					diags.Add(diag.Errorf(r.Pos.Value("value"), ruleFact, "%s.value has no %q text", key, l).
 						WithHint(`add %s: "…" under value, or write one value for every language`, l))
 					continue
@@ -190,7 +244,7 @@ func factText(key string, r factYAML, langs []string) (map[string]string, diag.L
 		diags.Add(diag.Errorf(r.Pos.Value("value"), ruleFact, "%s.value: want text, or a mapping of language: text, found a list", key).
 			WithHint(`write value: "…", or value: {%s}`, langPairs(langs)))
 	}
-	return text, diags
+	return text, fallback, diags
 }
 
 // checkFact reports a bad key, link or source address.

@@ -73,8 +73,8 @@ func Load(fsys fs.FS, prefix string, langs []string) (*Tree, diag.List) {
 	diags := checkTop(fsys, prefix, langs)
 	tree := &Tree{}
 	var pages []Asset // where the pages are, named as assets are
-	for _, lang := range langs {
-		p, a, d := walkLang(fsys, prefix, lang)
+	for i, lang := range langs {
+		p, a, d := walkLang(fsys, prefix, lang, i > 0)
 		pages = append(pages, p...)
 		tree.Assets = append(tree.Assets, a...)
 		diags.Append(d)
@@ -167,12 +167,16 @@ func isPage(name string) bool { return strings.EqualFold(path.Ext(name), ".md") 
 
 // walkLang lists the pages and assets of one language, reporting names that
 // are not slugs.
-func walkLang(fsys fs.FS, prefix, lang string) (pages, assets []Asset, diags diag.List) {
+// A translation's language may have no directory yet: every page then falls
+// back to the source language (the build reports them as missing).
+func walkLang(fsys fs.FS, prefix, lang string, translation bool) (pages, assets []Asset, diags diag.List) {
 	err := fs.WalkDir(fsys, lang, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if p == lang && errors.Is(err, fs.ErrNotExist) {
+			if p == lang && errors.Is(err, fs.ErrNotExist) && translation {
+				// Reported with the pages it lacks, as missing translations.
+			} else if p == lang && errors.Is(err, fs.ErrNotExist) {
 				diags.Add(diag.Errorf(diag.Pos{File: path.Join(prefix, lang)}, ruleLayout, "no directory for language %q", lang).
-					WithHint("create %s/ with the translated pages, or remove %q from languages in site.yaml", path.Join(prefix, lang), lang))
+					WithHint("create %s/ with the pages, or remove %q from languages in site.yaml", path.Join(prefix, lang), lang))
 			} else {
 				diags.Add(diag.Errorf(diag.Pos{File: path.Join(prefix, p)}, ruleLayout, "cannot read: %v", err))
 			}

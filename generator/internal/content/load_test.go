@@ -102,9 +102,12 @@ func TestLoadErrors(t *testing.T) {
 			"ur/_index.md": file(good),
 			"about.md":     file(good),
 		}, 2, `content/about.md: page content/about.md is outside every language directory | hint: move it into each language directory, e.g. content/en/about.md`},
-		{"language without a directory", fstest.MapFS{
+		{"translation without a directory", fstest.MapFS{
 			"en/_index.md": file(good),
-		}, 1, `content/ur: no directory for language "ur" | hint: create content/ur/ with the translated pages, or remove "ur" from languages in site.yaml`},
+		}, 1, ``},
+		{"source language without a directory", fstest.MapFS{
+			"ur/_index.md": file(good),
+		}, 1, `content/en: no directory for language "en" | hint: create content/en/ with the pages, or remove "en" from languages in site.yaml`},
 		{"errors in several pages", fstest.MapFS{
 			"en/a.md": file("---\ntitel: x\ndescription: y\nreviewed: 2026-11-24\n---\n"),
 			"en/b.md": file("no front matter\n"),

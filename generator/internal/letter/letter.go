@@ -186,12 +186,26 @@ func Load(fsys fs.FS, prefix string, langs []string, facts Facts) (*Set, diag.Li
 	l.checkEntries(entries)
 	fields := l.fields()
 	ids := map[string]*letterIDs{}
-	for _, lang := range langs {
+	var untranslated []string
+	for i, lang := range langs {
+		if i > 0 && !slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return e.Name() == lang+".yaml" }) {
+			untranslated = append(untranslated, lang)
+			continue
+		}
 		d, list := l.lang(lang, fields)
 		if d != nil {
 			set.byLang[lang] = d
 			ids[lang] = list
 		}
+	}
+	// A language being added shows the source language's letters until its
+	// own file is written: a warning (check --strict fails), not an error.
+	for _, lang := range untranslated {
+		if src := set.byLang[langs[0]]; src != nil {
+			set.byLang[lang] = src
+		}
+		l.diags.Add(diag.Warnf(diag.Pos{File: l.shown(lang + ".yaml")}, RuleTemplate, "no %s letters yet: the %s letter page shows the %s letters", lang, lang, langs[0]).
+			WithHint("write %s with the labels and letters of %s, translated", l.shown(lang+".yaml"), l.shown(langs[0]+".yaml")))
 	}
 	l.compare(ids)
 	return set, l.diags

@@ -264,9 +264,9 @@ func TestLoadErrors(t *testing.T) {
 			want: "content/letters/ur.yaml:13:9: letter \"crime\" is written twice in content/letters/ur.yaml\n\thint: give each letter its own id",
 		},
 		{
-			name:  "missing_language_file",
-			files: func(t *testing.T) map[string]string { return map[string]string{"letters/ur.yaml": ""} },
-			want:  "content/letters/ur.yaml: missing: content/letters has letters, so it needs ur.yaml\n\thint: write its labels and letters, translated from content/letters/en.yaml",
+			name:  "missing_source_language_file",
+			files: func(t *testing.T) map[string]string { return map[string]string{"letters/en.yaml": ""} },
+			want:  "content/letters/en.yaml: missing: content/letters has letters, so it needs en.yaml\n\thint: write its labels and letters, translated from content/letters/en.yaml",
 		},
 		{
 			name: "stray_file",
@@ -328,5 +328,18 @@ func TestLoadWithoutLanguages(t *testing.T) {
 	set, _ := Load(testFS(nil), "content", nil, nil)
 	if set.For("en") != nil {
 		t.Error("letters for a language the site does not have")
+	}
+}
+
+// A language being added shows the source language's letters, with one
+// warning, until its own file is written.
+func TestLoadFallsBackToTheSourceLettersForANewLanguage(t *testing.T) {
+	set, diags := Load(testFS(map[string]string{"letters/ur.yaml": ""}), "content", langs, testFacts)
+	if len(diags) != 1 || diags[0].Severity != diag.SevWarning ||
+		diags[0].Error() != "content/letters/ur.yaml: warning: no ur letters yet: the ur letter page shows the en letters\n\thint: write content/letters/ur.yaml with the labels and letters of content/letters/en.yaml, translated" {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	if set.For("ur") == nil || set.For("ur") != set.For("en") {
+		t.Error("ur has no letters, or not the English ones")
 	}
 }

@@ -35,6 +35,8 @@ type Converter struct {
 	externalLabel string
 	checkLabel    string
 	reserved      map[string]bool // ids the layouts use (WithReservedIDs)
+	fallbackLang  string          // the source language, for facts not yet translated
+	fallbackLabel string
 	md            goldmark.Markdown
 }
 
@@ -48,6 +50,13 @@ func WithExternalLabel(s string) Option { return func(c *Converter) { c.external
 // WithCheckLabel sets the mark shown after a fact that still needs
 // verifying.
 func WithCheckLabel(s string) Option { return func(c *Converter) { c.checkLabel = s } }
+
+// WithFallback says how to mark a fact shown in the source language src
+// because it has no text in the page's: the text is tagged lang=src and
+// label, hidden on screen, is read out after it.
+func WithFallback(src, label string) Option {
+	return func(c *Converter) { c.fallbackLang, c.fallbackLabel = src, label }
+}
 
 // New returns a Converter for lang. facts and links may be nil, in which
 // case every fact and every internal link is reported as unknown.
@@ -517,6 +526,9 @@ func (cv *conversion) fact(n *shortcode) {
 		return
 	}
 	n.text, n.link, n.check = txt, link, check
+	if fb, ok := cv.c.facts.(interface{ FallsBack(key, lang string) bool }); ok && cv.c.fallbackLang != "" && fb.FallsBack(n.key, cv.c.lang) {
+		n.fallback = cv.c.fallbackLang
+	}
 	if !cv.used[n.key] {
 		cv.used[n.key] = true
 		cv.res.Facts = append(cv.res.Facts, n.key)

@@ -239,3 +239,22 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+// fallbackFacts shows every fact in English, as a registry does for a
+// language whose facts are not translated yet.
+type fallbackFacts struct{ fakeFacts }
+
+func (fallbackFacts) FallsBack(key, lang string) bool { return lang != "en" }
+
+func TestAFactNotYetTranslatedIsMarkedForScreenReaders(t *testing.T) {
+	c := New("sd", fallbackFacts{fakeFacts{"helpline": {"1991", "tel:1991", ""}}}, nil, WithFallback("en", "(not translated yet)"))
+	source := []byte("Call {{< fact \"helpline\" >}}.\n")
+	res := c.Convert(Page{Path: "content/sd/a.md", Rel: "a.md", Lang: "sd", Source: source, Offsets: diag.NewOffsets("content/sd/a.md", source)})
+	if len(res.Diags) > 0 {
+		t.Fatal(res.Diags)
+	}
+	want := `Call <span lang="en"><a href="tel:1991">1991/sd</a></span><span class="vh"> (not translated yet)</span>.`
+	if !strings.Contains(string(res.HTML), want) {
+		t.Errorf("got %s\nwant %s", res.HTML, want)
+	}
+}

@@ -24,6 +24,7 @@ type shortcode struct {
 	// Filled in from the registry by the walk.
 	text, link      string
 	check, external bool
+	fallback        string // the language of text when it is not the page's
 }
 
 func (n *shortcode) Kind() ast.NodeKind { return kindShortcode }
@@ -126,6 +127,10 @@ func (r *nodeRenderer) renderShortcode(w util.BufWriter, src []byte, node ast.No
 	if n.text == "" {
 		return ast.WalkContinue, nil
 	}
+	if n.fallback != "" {
+		// Not translated yet: a screen reader reads it in its own language.
+		w.WriteString(`<span lang="` + n.fallback + `">`)
+	}
 	// A fact inside a link must not open another link.
 	inLink := false
 	for p := n.Parent(); p != nil; p = p.Parent() {
@@ -153,6 +158,11 @@ func (r *nodeRenderer) renderShortcode(w util.BufWriter, src []byte, node ast.No
 		w.WriteString(`</a>`)
 	} else {
 		w.Write(util.EscapeHTML([]byte(n.text)))
+	}
+	if n.fallback != "" {
+		w.WriteString(`</span><span class="vh"> `)
+		w.Write(util.EscapeHTML([]byte(r.c.fallbackLabel)))
+		w.WriteString(`</span>`)
 	}
 	if n.check {
 		w.WriteString(`<span class="check">`)
