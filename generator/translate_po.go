@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -15,6 +14,7 @@ import (
 	"mehfooz/generator/internal/content"
 	"mehfooz/generator/internal/diag"
 	"mehfooz/generator/internal/po"
+	"mehfooz/generator/internal/safefs"
 	"mehfooz/generator/internal/translation"
 )
 
@@ -88,7 +88,7 @@ exits 1 on any error and then writes nothing.`,
 // pages' sections as they are now, and reads every translation (or where
 // one would be) of the languages asked for.
 func translationPages(f *translatePOFlags) ([]*translation.Page, diag.List) {
-	contentFS := os.DirFS(f.site.content)
+	contentFS := safefs.New(f.site.content)
 	prefix := filepath.ToSlash(filepath.Clean(f.site.content))
 	cfg, diags := config.LoadSite(contentFS, "site.yaml", prefix)
 	if diags.Errors() > 0 {
@@ -160,7 +160,7 @@ func exportPO(e *env, f *translatePOFlags, pages []*translation.Page) int {
 			name := poPath(f.dir, p)
 			if err = os.MkdirAll(filepath.Dir(name), 0o755); err == nil {
 				var w *os.File
-				if w, err = createNoFollow(name); err == nil {
+				if w, err = createIn(f.dir, name); err == nil {
 					err = po.Write(w, cat)
 					if cerr := w.Close(); err == nil {
 						err = cerr
@@ -178,13 +178,13 @@ func exportPO(e *env, f *translatePOFlags, pages []*translation.Page) int {
 	return 0
 }
 
-// createNoFollow creates or truncates a file, refusing to write through a
-// symbolic link.
-func createNoFollow(name string) (*os.File, error) {
-	if fi, err := os.Lstat(name); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
-		return nil, fmt.Errorf("%s is a symbolic link; not writing through it", name)
+// createIn creates or truncates file below root, refusing to write through
+// a symbolic link on the way (safefs.CheckWrite).
+func createIn(root, file string) (*os.File, error) {
+	if err := safefs.CheckWrite(root, file); err != nil {
+		return nil, err
 	}
-	return os.Create(name)
+	return os.Create(file)
 }
 
 func importPO(e *env, f *translatePOFlags, pages []*translation.Page) int {
@@ -229,7 +229,7 @@ func importPO(e *env, f *translatePOFlags, pages []*translation.Page) int {
 			fmt.Fprintf(e.stderr, "mehfooz translate: %v\n", err)
 			return 1
 		}
-		fh, err := createNoFollow(w.name)
+		fh, err := createIn(f.site.content, w.name)
 		if err == nil {
 			_, err = fh.Write(w.data)
 			if cerr := fh.Close(); err == nil {
