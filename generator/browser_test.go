@@ -23,8 +23,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
-	"mehfooz/generator/internal/build"
 	"mehfooz/generator/internal/output"
+	"mehfooz/generator/internal/pipeline"
 	"mehfooz/internal/browsertest"
 )
 
@@ -50,7 +50,7 @@ func bundledSite(t *testing.T) string {
 			return
 		}
 		f := &siteFlags{content: "../content", layouts: "../layouts", static: "../static", out: out}
-		_, diags := build.Run(f.input(), w)
+		_, diags := pipeline.Run(f.input(), w)
 		if diags.Err() != nil {
 			w.Abort()
 			bundledErr = diags.Error()

@@ -8,8 +8,8 @@ import (
 	"path/filepath"
 	"time"
 
-	"mehfooz/generator/internal/build"
 	"mehfooz/generator/internal/output"
+	"mehfooz/generator/internal/pipeline"
 )
 
 // siteFlags are the source and output folders every building command takes.
@@ -27,8 +27,8 @@ func addSiteFlags(fs *flag.FlagSet) *siteFlags {
 	return f
 }
 
-func (f *siteFlags) input() build.Input {
-	return build.Input{
+func (f *siteFlags) input() pipeline.Input {
+	return pipeline.Input{
 		Content: os.DirFS(f.content), ContentPrefix: filepath.ToSlash(filepath.Clean(f.content)),
 		Layouts: os.DirFS(f.layouts), LayoutsPrefix: filepath.ToSlash(filepath.Clean(f.layouts)),
 		Static: os.DirFS(f.static), StaticPrefix: filepath.ToSlash(filepath.Clean(f.static)),
@@ -67,7 +67,7 @@ as it was. Errors are printed as file:line:col: message, one per line.`,
 			fmt.Fprintf(e.stderr, "mehfooz: %v\n", err)
 			return 1
 		}
-		rep, diags := build.Run(f.input(), w)
+		rep, diags := pipeline.Run(f.input(), w)
 		printDiags(e.stderr, diags, "")
 		if diags.Err() != nil {
 			w.Abort()
@@ -129,9 +129,9 @@ there is an error, 0 when there are only warnings (unless --strict).
 			fmt.Fprintf(e.stderr, "mehfooz: %v\n", err)
 			return 1
 		}
-		_, diags := build.Run(f.site.input(), w)
+		_, diags := pipeline.Run(f.site.input(), w)
 		w.Abort()
-		diags.Escalate(build.CheckErrors...)
+		diags.Escalate(pipeline.CheckErrors...)
 		printDiags(e.stderr, diags, f.format)
 		if len(diags) == 0 {
 			fmt.Fprintln(e.stdout, "mehfooz: no problems found")
@@ -151,7 +151,7 @@ type checkFlags struct {
 	strict bool
 }
 
-func printHeavy(w interface{ Write([]byte) (int, error) }, rep *build.Report, out string) {
+func printHeavy(w interface{ Write([]byte) (int, error) }, rep *pipeline.Report, out string) {
 	n := min(5, len(rep.Heavy))
 	if n == 0 {
 		return

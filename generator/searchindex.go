@@ -4,7 +4,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"mehfooz/generator/internal/build"
+	"mehfooz/generator/internal/pipeline"
 	"mehfooz/generator/internal/searchindex"
 )
 
@@ -12,8 +12,8 @@ import (
 // search index, which reads content/search/synonyms.yaml and, for the
 // offline copy of the browser module, static/search/search.wasm (which make
 // wasm builds).
-func indexers(f *siteFlags) []build.Indexer {
-	return []build.Indexer{searchindex.New(
+func indexers(f *siteFlags) []pipeline.Indexer {
+	return []pipeline.Indexer{searchindex.New(
 		os.DirFS(f.content), filepath.ToSlash(filepath.Clean(f.content)),
 		os.DirFS(f.static), filepath.ToSlash(filepath.Clean(f.static)),
 	)}

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"mehfooz/generator/internal/build"
+	"mehfooz/generator/internal/pipeline"
 	"mehfooz/generator/internal/translation"
 )
 
@@ -49,7 +49,7 @@ stamped file is not a translation.`,
 		}
 		in := f.site.input()
 		in.Indexers = nil
-		rep, diags := build.Run(in, build.Discard{})
+		rep, diags := pipeline.Run(in, pipeline.Discard{})
 		if rep == nil {
 			printDiags(e.stderr, diags, "")
 			fmt.Fprintf(e.stderr, "mehfooz: %s\n", summary(diags))
@@ -91,13 +91,13 @@ stamped file is not a translation.`,
 	},
 }
 
-func stamp(e *env, f *translateFlags, rep *build.Report, files []string) int {
+func stamp(e *env, f *translateFlags, rep *pipeline.Report, files []string) int {
 	contentDir := filepath.Clean(f.site.content)
 	code := 0
 	for _, file := range files {
 		rel, err := filepath.Rel(contentDir, filepath.Clean(file))
 		lang, pageRel, ok := strings.Cut(filepath.ToSlash(rel), "/")
-		var state *build.TranslationState
+		var state *pipeline.TranslationState
 		for i, t := range rep.Translations {
 			if ok && err == nil && t.Lang == lang && t.Rel == pageRel {
 				state = &rep.Translations[i]

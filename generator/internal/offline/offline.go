@@ -26,9 +26,9 @@ import (
 	"sync"
 	"time"
 
-	"mehfooz/generator/internal/build"
 	"mehfooz/generator/internal/config"
 	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/pipeline"
 	"mehfooz/generator/internal/site"
 )
 
@@ -80,7 +80,7 @@ var DefaultPocket = []PocketRule{
 // depends on the site alone.
 var ModTime = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// Finisher writes the offline copies. It implements build.Finisher.
+// Finisher writes the offline copies. It implements pipeline.Finisher.
 type Finisher struct {
 	layouts       fs.FS
 	layoutsPrefix string
@@ -88,7 +88,7 @@ type Finisher struct {
 	pocket        []PocketRule
 }
 
-var _ build.Finisher = (*Finisher)(nil)
+var _ pipeline.Finisher = (*Finisher)(nil)
 
 // Option configures a Finisher.
 type Option func(*Finisher)
@@ -114,7 +114,7 @@ func New(layouts fs.FS, layoutsPrefix string, opts ...Option) *Finisher {
 // Finish writes both copies of every language. Problems are errors with
 // rule "offline", or "pocket-size" when the pocket file's required pages do
 // not fit in its budget.
-func (f *Finisher) Finish(s *site.Site, files build.Built, out build.Sink) diag.List {
+func (f *Finisher) Finish(s *site.Site, files pipeline.Built, out pipeline.Sink) diag.List {
 	strs, diags := f.strings(s)
 	if diags.Errors() > 0 {
 		return diags
@@ -153,9 +153,9 @@ func (f *Finisher) Finish(s *site.Site, files build.Built, out build.Sink) diag.
 
 // writeZip streams the language's zip copy into out: at 5,000 pages a
 // language's zip is 50 MB, which need not be in memory.
-func (c *copier) writeZip(out build.Sink) diag.List {
+func (c *copier) writeZip(out pipeline.Sink) diag.List {
 	name := ZipName(c.lang)
-	w, err := build.Create(out, name)
+	w, err := pipeline.Create(out, name)
 	if err != nil {
 		return diag.List{diag.Errorf(outputPos(name), "offline", "%v", err)}
 	}
@@ -169,7 +169,7 @@ func (c *copier) writeZip(out build.Sink) diag.List {
 // copier makes one language's copies.
 type copier struct {
 	site  *site.Site
-	files build.Built
+	files pipeline.Built
 	lang  string
 	dir   string
 	strs  *strs

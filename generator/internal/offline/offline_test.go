@@ -18,9 +18,9 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"mehfooz/generator/internal/build"
 	"mehfooz/generator/internal/diag"
 	"mehfooz/generator/internal/output"
+	"mehfooz/generator/internal/pipeline"
 	"mehfooz/generator/internal/searchindex"
 )
 
@@ -104,7 +104,7 @@ func siteFiles(base string) map[string]string {
 
 // testInput writes the site to a temporary folder and returns its input,
 // with the search indexer and the offline finisher.
-func testInput(t testing.TB, files map[string]string, opts ...Option) build.Input {
+func testInput(t testing.TB, files map[string]string, opts ...Option) pipeline.Input {
 	t.Helper()
 	dir := t.TempDir()
 	for name, data := range files {
@@ -125,13 +125,13 @@ func testInput(t testing.TB, files map[string]string, opts ...Option) build.Inpu
 		"search/wasm_exec.js":   {Data: []byte("'use strict';window.Go=function(){};")},
 		"images/unused-pic.png": {Data: pngBytes(t, color.RGBA{0, 200, 0, 255})},
 	}
-	in := build.Input{
+	in := pipeline.Input{
 		Content: os.DirFS(dir), ContentPrefix: "content",
 		Layouts: testLayouts(t), LayoutsPrefix: "layouts",
 		Static: static, StaticPrefix: "static",
 	}
-	in.Indexers = []build.Indexer{searchindex.New(in.Content, in.ContentPrefix, in.Static, in.StaticPrefix)}
-	in.Finishers = []build.Finisher{New(in.Layouts, in.LayoutsPrefix, opts...)}
+	in.Indexers = []pipeline.Indexer{searchindex.New(in.Content, in.ContentPrefix, in.Static, in.StaticPrefix)}
+	in.Finishers = []pipeline.Finisher{New(in.Layouts, in.LayoutsPrefix, opts...)}
 	return in
 }
 
@@ -161,14 +161,14 @@ func pngBytes(t testing.TB, c color.Color) []byte {
 
 // run builds in into a throwaway output folder and returns the offline
 // files it wrote, by output name.
-func run(t testing.TB, in build.Input) (map[string][]byte, diag.List) {
+func run(t testing.TB, in pipeline.Input) (map[string][]byte, diag.List) {
 	t.Helper()
 	w, err := output.New(filepath.Join(t.TempDir(), "public"), output.WithoutCompression())
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer w.Abort()
-	_, diags := build.Run(in, w)
+	_, diags := pipeline.Run(in, w)
 	out := map[string][]byte{}
 	entries, _ := os.ReadDir(filepath.Join(w.Dir(), "offline"))
 	for _, e := range entries {
@@ -181,7 +181,7 @@ func run(t testing.TB, in build.Input) (map[string][]byte, diag.List) {
 	return out, diags
 }
 
-func mustRun(t testing.TB, in build.Input) map[string][]byte {
+func mustRun(t testing.TB, in pipeline.Input) map[string][]byte {
 	t.Helper()
 	out, diags := run(t, in)
 	if diags.Err() != nil {
@@ -516,7 +516,7 @@ func TestMissingStringsAreReported(t *testing.T) {
 	layouts["i18n/ur.yaml"] = &fstest.MapFile{Data: []byte(strings.Join(kept, "\n"))}
 	en := layouts["i18n/en.yaml"]
 	layouts["i18n/en.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(string(en.Data), "\noffline_pocket_title:", "\n# offline_pocket_title:", 1))}
-	in.Finishers = []build.Finisher{New(layouts, "layouts")}
+	in.Finishers = []pipeline.Finisher{New(layouts, "layouts")}
 	_, diags := run(t, in)
 	var msgs []string
 	for _, d := range diags {
@@ -543,7 +543,7 @@ func TestZipAssetsAreIntact(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Abort()
-	if _, diags := build.Run(in, w); diags.Err() != nil {
+	if _, diags := pipeline.Run(in, w); diags.Err() != nil {
 		t.Fatal(diags)
 	}
 	data, err := os.ReadFile(filepath.Join(w.Dir(), filepath.FromSlash(ZipName("en"))))

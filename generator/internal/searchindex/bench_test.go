@@ -10,7 +10,7 @@ import (
 
 	"github.com/andybalholm/brotli"
 
-	searchbuild "mehfooz/search/build"
+	"mehfooz/search/indexer"
 	"mehfooz/search/synonyms"
 )
 
@@ -39,11 +39,11 @@ func BenchmarkProjectIndexBuild(b *testing.B) {
 	syn, _ := synonyms.Parse("synonyms.yaml", mustRead(b, projectRoot+"/content/"+SynonymsPath))
 	for b.Loop() {
 		for lang, ds := range docs {
-			idx, err := searchbuild.Build(lang, ds, syn)
+			idx, err := indexer.Build(lang, ds, syn)
 			if err != nil {
 				b.Fatal(err)
 			}
-			searchbuild.IndexScript(lang, idx)
+			indexer.IndexScript(lang, idx)
 		}
 	}
 }
@@ -60,7 +60,7 @@ func TestProjectIndexSizes(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, lang := range []string{"en", "ur"} {
-		idx, err := searchbuild.Build(lang, docs[lang], syn)
+		idx, err := indexer.Build(lang, docs[lang], syn)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -14,8 +14,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"mehfooz/generator/internal/build"
 	"mehfooz/generator/internal/output"
+	"mehfooz/generator/internal/pipeline"
 	"mehfooz/internal/browsertest"
 )
 
@@ -68,19 +68,19 @@ func builtSite(t *testing.T) string {
 		}
 		os.WriteFile(filepath.Join(static, WasmExecPath), glue, 0o644)
 
-		in := build.Input{
+		in := pipeline.Input{
 			Content: os.DirFS(projectRoot + "/content"), ContentPrefix: "content",
 			Layouts: os.DirFS(projectRoot + "/layouts"), LayoutsPrefix: "layouts",
 			Static: os.DirFS(static), StaticPrefix: "static",
 		}
-		in.Indexers = []build.Indexer{New(in.Content, in.ContentPrefix, in.Static, in.StaticPrefix)}
+		in.Indexers = []pipeline.Indexer{New(in.Content, in.ContentPrefix, in.Static, in.StaticPrefix)}
 		public := filepath.Join(tmp, "public")
 		w, err := output.New(public, output.WithoutCompression())
 		if err != nil {
 			built.err = err
 			return
 		}
-		if _, diags := build.Run(in, w); diags.Err() != nil {
+		if _, diags := pipeline.Run(in, w); diags.Err() != nil {
 			w.Abort()
 			built.err = diags
 			return

@@ -9,14 +9,14 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"mehfooz/generator/internal/build"
 	"mehfooz/generator/internal/config"
 	"mehfooz/generator/internal/content"
 	"mehfooz/generator/internal/diag"
 	"mehfooz/generator/internal/markdown"
 	"mehfooz/generator/internal/output"
+	"mehfooz/generator/internal/pipeline"
 	"mehfooz/generator/internal/site"
-	searchbuild "mehfooz/search/build"
+	"mehfooz/search/indexer"
 	"mehfooz/search/query"
 )
 
@@ -43,7 +43,7 @@ func (m *memSink) Asset(name string, data []byte) (string, error) {
 }
 
 // testSite is two languages with a home page and one guide each.
-func testSite(t *testing.T) (*site.Site, map[string][]build.Doc) {
+func testSite(t *testing.T) (*site.Site, map[string][]pipeline.Doc) {
 	t.Helper()
 	cfg := &config.Site{
 		Title:     map[string]string{"en": "Mehfooz", "ur": "محفوظ"},
@@ -68,9 +68,9 @@ func testSite(t *testing.T) (*site.Site, map[string][]build.Doc) {
 		"ur/":                {{Text: "آن لائن ہراسانی سے متاثر لوگوں کے لیے مدد۔"}},
 		"ur/guides/threats/": {{Text: "کیا کریں۔"}, {Anchor: "save-messages", Heading: "پیغامات محفوظ کریں", Text: "ہر دھمکی کا اسکرین شاٹ لیں۔"}},
 	}
-	docs := map[string][]build.Doc{}
+	docs := map[string][]pipeline.Doc{}
 	for _, p := range s.Pages {
-		docs[p.Lang] = append(docs[p.Lang], build.Doc{Page: p, Sections: sections[p.URL]})
+		docs[p.Lang] = append(docs[p.Lang], pipeline.Doc{Page: p, Sections: sections[p.URL]})
 	}
 	return s, docs
 }
@@ -102,11 +102,11 @@ func TestIndexWritesEveryLanguageAndTheOfflineModule(t *testing.T) {
 	if !slices.Equal(keys, want) {
 		t.Fatalf("names = %q, want %q", keys, want)
 	}
-	wantScript := string(searchbuild.WasmScript(module[ModulePath].Data))
+	wantScript := string(indexer.WasmScript(module[ModulePath].Data))
 	if got := string(out.files[names["search/search-wasm.js"]]); got != wantScript {
 		t.Errorf("search-wasm.js = %q, want %q", got, wantScript)
 	}
-	script, _ := searchbuild.IndexScript("ur", out.files[names["search/index-ur.idx"]])
+	script, _ := indexer.IndexScript("ur", out.files[names["search/index-ur.idx"]])
 	if got := out.files[names["search/index-ur.js"]]; string(got) != string(script) {
 		t.Error("index-ur.js is not the script of index-ur.idx")
 	}
@@ -194,14 +194,14 @@ func TestBuildGivesTheSearchFormEveryAsset(t *testing.T) {
 		ModulePath:     module[ModulePath],
 		WasmExecPath:   module[WasmExecPath],
 	}
-	in := build.Input{
+	in := pipeline.Input{
 		Content: contentFS, ContentPrefix: "content",
 		Layouts: os.DirFS("../../../layouts"), LayoutsPrefix: "layouts",
 		Static: staticFS, StaticPrefix: "static",
 	}
-	in.Indexers = []build.Indexer{New(in.Content, in.ContentPrefix, in.Static, in.StaticPrefix)}
+	in.Indexers = []pipeline.Indexer{New(in.Content, in.ContentPrefix, in.Static, in.StaticPrefix)}
 	out := &memSink{}
-	_, diags := build.Run(in, out)
+	_, diags := pipeline.Run(in, out)
 	if diags.Err() != nil {
 		t.Fatal(diags)
 	}

@@ -1,7 +1,7 @@
 // Package build drives the stages in order — load, model, render, index,
 // write — for the build, check and serve commands. It holds no stage logic
 // of its own beyond wiring and the checks that need every page at once.
-package build
+package pipeline
 
 import (
 	"bytes"

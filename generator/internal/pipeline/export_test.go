@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 // BenchIndexers lets the external test package plug the search index into
 // the build benchmark (searchindex imports build, so build cannot import it).

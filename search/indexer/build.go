@@ -2,13 +2,13 @@
 // takes its own Document type, never the generator's pages, so the search
 // packages stand alone and the generator only has to fill in a few fields.
 //
-//	docs := []build.Document{{URL: "guides/evidence/", Title: "Keep evidence", Kind: "guide",
-//		Sections: []build.Section{{Text: "Save it first."}, {Anchor: "screenshots", Heading: "Screenshots", Text: "…"}}}}
-//	idx, err := build.Build("en", docs, syn)
+//	docs := []indexer.Document{{URL: "guides/evidence/", Title: "Keep evidence", Kind: "guide",
+//		Sections: []indexer.Section{{Text: "Save it first."}, {Anchor: "screenshots", Heading: "Screenshots", Text: "…"}}}}
+//	idx, err := indexer.Build("en", docs, syn)
 //
 // The bytes are those of search/index (FORMAT.md); the same documents and
 // synonyms give the same bytes in any order.
-package build
+package indexer
 
 import (
 	"errors"
