@@ -9,6 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"mehfooz/generator/internal/output"
 	"mehfooz/generator/internal/pipeline"
 	"mehfooz/generator/internal/translation"
 )
@@ -49,7 +50,7 @@ stamped file is not a translation.`,
 		}
 		in := f.site.input()
 		in.Indexers = nil
-		rep, diags := pipeline.Run(in, pipeline.Discard{})
+		rep, diags := pipeline.Run(in, output.Discard{})
 		if rep == nil {
 			printDiags(e.stderr, diags, "")
 			fmt.Fprintf(e.stderr, "mehfooz: %s\n", summary(diags))

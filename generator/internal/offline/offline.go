@@ -28,6 +28,7 @@ import (
 
 	"mehfooz/generator/internal/config"
 	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/output"
 	"mehfooz/generator/internal/pipeline"
 	"mehfooz/generator/internal/site"
 )
@@ -114,7 +115,7 @@ func New(layouts fs.FS, layoutsPrefix string, opts ...Option) *Finisher {
 // Finish writes both copies of every language. Problems are errors with
 // rule "offline", or "pocket-size" when the pocket file's required pages do
 // not fit in its budget.
-func (f *Finisher) Finish(s *site.Site, files pipeline.Built, out pipeline.Sink) diag.List {
+func (f *Finisher) Finish(s *site.Site, files output.Built, out output.Sink) diag.List {
 	strs, diags := f.strings(s)
 	if diags.Errors() > 0 {
 		return diags
@@ -153,9 +154,9 @@ func (f *Finisher) Finish(s *site.Site, files pipeline.Built, out pipeline.Sink)
 
 // writeZip streams the language's zip copy into out: at 5,000 pages a
 // language's zip is 50 MB, which need not be in memory.
-func (c *copier) writeZip(out pipeline.Sink) diag.List {
+func (c *copier) writeZip(out output.Sink) diag.List {
 	name := ZipName(c.lang)
-	w, err := pipeline.Create(out, name)
+	w, err := output.Create(out, name)
 	if err != nil {
 		return diag.List{diag.Errorf(outputPos(name), "offline", "%v", err)}
 	}
@@ -169,7 +170,7 @@ func (c *copier) writeZip(out pipeline.Sink) diag.List {
 // copier makes one language's copies.
 type copier struct {
 	site  *site.Site
-	files pipeline.Built
+	files output.Built
 	lang  string
 	dir   string
 	strs  *strs

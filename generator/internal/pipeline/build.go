@@ -8,7 +8,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"html/template"
-	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -24,27 +23,11 @@ import (
 	"mehfooz/generator/internal/diag"
 	"mehfooz/generator/internal/letter"
 	"mehfooz/generator/internal/markdown"
+	"mehfooz/generator/internal/output"
 	"mehfooz/generator/internal/render"
 	"mehfooz/generator/internal/site"
 	"mehfooz/generator/internal/translation"
 )
-
-// Sink receives output files. *output.Writer is one; check uses Discard.
-type Sink interface {
-	// Write stores a file and returns the bytes stored (after minifying).
-	Write(name string, data []byte) ([]byte, error)
-	// Asset stores a file under a fingerprinted name and returns that name.
-	Asset(name string, data []byte) (string, error)
-}
-
-// Discard is a Sink that keeps nothing, for check.
-type Discard struct{}
-
-// Write returns data unchanged.
-func (Discard) Write(name string, data []byte) ([]byte, error) { return data, nil }
-
-// Asset returns name unchanged.
-func (Discard) Asset(name string, data []byte) (string, error) { return name, nil }
 
 // Input names the three source trees. The prefixes are how paths are shown
 // in diagnostics ("content/ur/guides/evidence.md").
@@ -65,23 +48,12 @@ type Input struct {
 // search index builder. It writes its own files through the Sink and
 // returns the static-asset names it wants the search pages to know.
 type Indexer interface {
-	Index(s *site.Site, docs map[string][]Doc, out Sink) (map[string]string, diag.List)
+	Index(s *site.Site, docs map[string][]Doc, out output.Sink) (map[string]string, diag.List)
 }
 
 // Finisher is a last stage that works on the built site as files.
 type Finisher interface {
-	Finish(s *site.Site, files Built, out Sink) diag.List
-}
-
-// Built is the site as written so far: every output name, and its bytes
-// as served, read back on demand so the whole site is never in memory.
-type Built interface {
-	Names() []string // sorted
-	Has(name string) bool
-	ReadFile(name string) ([]byte, error)
-	// AssetName is the output name of a static file ("css/site.css" →
-	// "css/site.1a2b3c4d5e.css"), or "" when there is none.
-	AssetName(name string) string
+	Finish(s *site.Site, files output.Built, out output.Sink) diag.List
 }
 
 // MemoryLimit is the soft memory limit of a build. The process needs some
@@ -115,123 +87,6 @@ func TuneMemory(limit, pace bool) (restore func()) {
 			debug.SetGCPercent(oldPercent)
 		}
 	}
-}
-
-// Creator is a Sink that can take a file as a stream, written as it
-// comes (no minifying, no compressed siblings): for big files a finisher
-// makes, such as a zip of the whole site, which need not be in memory.
-type Creator interface {
-	Create(name string) (io.WriteCloser, error)
-}
-
-// Create opens name in out for writing as a stream when out is a Creator,
-// and otherwise collects the bytes and writes them on Close.
-func Create(out Sink, name string) (io.WriteCloser, error) {
-	if c, ok := out.(Creator); ok {
-		return c.Create(name)
-	}
-	return &buffered{out: out, name: name}, nil
-}
-
-// buffered is Create for a Sink that takes whole files.
-type buffered struct {
-	out  Sink
-	name string
-	buf  bytes.Buffer
-}
-
-func (b *buffered) Write(p []byte) (int, error) { return b.buf.Write(p) }
-
-func (b *buffered) Close() error {
-	_, err := b.out.Write(b.name, b.buf.Bytes())
-	return err
-}
-
-// fileReader is a Sink that can read back what it wrote.
-type fileReader interface {
-	ReadFile(name string) ([]byte, error)
-}
-
-// recorder is a Sink that remembers the names that pass through it, for
-// finishers.
-type recorder struct {
-	Sink
-	mu     sync.Mutex
-	names  map[string]bool
-	assets map[string]string // the builder's: static path → output name
-}
-
-func (r *recorder) AssetName(name string) string { return r.assets[name] }
-
-func (r *recorder) Write(name string, data []byte) ([]byte, error) {
-	out, err := r.Sink.Write(name, data)
-	if err == nil {
-		r.mu.Lock()
-		r.names[name] = true
-		r.mu.Unlock()
-	}
-	return out, err
-}
-
-// Create streams to the sink when it can, and records name.
-func (r *recorder) Create(name string) (io.WriteCloser, error) {
-	w, err := Create(r.Sink, name)
-	if err == nil {
-		r.mu.Lock()
-		r.names[name] = true
-		r.mu.Unlock()
-	}
-	return w, err
-}
-
-func (r *recorder) Asset(name string, data []byte) (string, error) {
-	final, err := r.Sink.Asset(name, data)
-	if err == nil {
-		r.mu.Lock()
-		r.names[final] = true
-		r.mu.Unlock()
-	}
-	return final, err
-}
-
-func (r *recorder) Names() []string {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	out := make([]string, 0, len(r.names))
-	for n := range r.names {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
-}
-
-func (r *recorder) Has(name string) bool {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.names[name]
-}
-
-func (r *recorder) ReadFile(name string) ([]byte, error) {
-	if !r.Has(name) {
-		return nil, fs.ErrNotExist
-	}
-	return r.Sink.(fileReader).ReadFile(name)
-}
-
-// BrotliSize passes through to the sink, when it weighs.
-func (r *recorder) BrotliSize(name string) (int, bool) {
-	if sz, ok := r.Sink.(weigher); ok {
-		return sz.BrotliSize(name)
-	}
-	return 0, false
-}
-
-// GzipFastSize passes through to the sink, when it weighs.
-func (r *recorder) GzipFastSize(name string) (int, bool) {
-	if sz, ok := r.Sink.(weigher); ok {
-		return sz.GzipFastSize(name)
-	}
-	return 0, false
 }
 
 // Doc is what a rendered page hands to indexers.
@@ -304,7 +159,7 @@ type rendered struct {
 
 // Run builds the site into out. Every diagnostic is returned; the caller
 // aborts or commits the sink according to diags.Err().
-func Run(in Input, out Sink) (*Report, diag.List) {
+func Run(in Input, out output.Sink) (*Report, diag.List) {
 	b, diags := load(in)
 	if b == nil {
 		return nil, diags
@@ -360,11 +215,11 @@ func load(in Input) (*builder, diag.List) {
 }
 
 // all renders and writes everything.
-func (b *builder) all(out Sink) (*Report, diag.List) {
+func (b *builder) all(out output.Sink) (*Report, diag.List) {
 	var diags diag.List
-	var rec *recorder
-	if _, readable := out.(fileReader); readable && len(b.in.Finishers) > 0 {
-		rec = &recorder{Sink: out, names: map[string]bool{}}
+	var rec *output.Recorder
+	if _, readable := out.(output.FileReader); readable && len(b.in.Finishers) > 0 {
+		rec = output.NewRecorder(out)
 		out = rec
 	}
 	b.out = out
@@ -456,7 +311,7 @@ func (b *builder) all(out Sink) (*Report, diag.List) {
 	diags.Append(b.checkWeights(rep))
 	lap("checks")
 	if rec != nil && diags.Errors() == 0 {
-		rec.assets = b.assets
+		rec.SetAssets(b.assets)
 		for _, f := range b.in.Finishers {
 			diags.Append(f.Finish(b.site, rec, rec.Sink))
 		}
@@ -473,7 +328,7 @@ type builder struct {
 	cfg     *config.Site
 	rend    *render.Renderer
 	facts   *content.Facts
-	out     Sink
+	out     output.Sink
 	assets  map[string]string
 	convs   map[string]*markdown.Converter
 	// fallbackConvs convert source-language pages shown in place of a
@@ -1068,7 +923,7 @@ func checkAnchors(s *site.Site, results map[*site.Page]*rendered) diag.List {
 
 // copyStatic copies static/ into the output; CSS, JS and WASM get
 // fingerprinted names, everything else keeps its path.
-func copyStatic(fsys fs.FS, prefix string, out Sink, imageKB int) (map[string]string, diag.List) {
+func copyStatic(fsys fs.FS, prefix string, out output.Sink, imageKB int) (map[string]string, diag.List) {
 	var diags diag.List
 	assets := map[string]string{}
 	var names []string

@@ -124,7 +124,7 @@ type sourceProbe struct {
 	pos  map[string]diag.Pos
 }
 
-func (p *sourceProbe) Finish(s *site.Site, _ Built, _ Sink) diag.List {
+func (p *sourceProbe) Finish(s *site.Site, _ output.Built, _ output.Sink) diag.List {
 	p.held, p.pos = map[string]int{}, map[string]diag.Pos{}
 	for _, pg := range s.Pages {
 		p.held[pg.Lang+"/"+pg.Rel] = len(pg.File.Source) - pg.File.BodyOffset
@@ -486,7 +486,7 @@ func TestGoldenPages(t *testing.T) {
 // textIndexer is an Indexer that writes every page's text, for tests.
 type textIndexer struct{}
 
-func (textIndexer) Index(s *site.Site, docs map[string][]Doc, out Sink) (map[string]string, diag.List) {
+func (textIndexer) Index(s *site.Site, docs map[string][]Doc, out output.Sink) (map[string]string, diag.List) {
 	var b strings.Builder
 	for _, d := range docs["en"] {
 		for _, sec := range d.Sections {
@@ -542,37 +542,3 @@ func TestLongListsArePaginated(t *testing.T) {
 		t.Error("page 3 lacks its items or the link back")
 	}
 }
-
-// A Sink that takes whole files only still gets a streamed file, in one
-// Write when the stream closes.
-func TestCreateBuffersForPlainSinks(t *testing.T) {
-	sink := &wholeFiles{got: map[string]string{}}
-	w, err := Create(sink, "offline/a.zip")
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.Write([]byte("PK"))
-	w.Write([]byte("..."))
-	if len(sink.got) != 0 {
-		t.Error("written before Close")
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if sink.got["offline/a.zip"] != "PK..." || sink.writes != 1 {
-		t.Errorf("sink got %q in %d writes", sink.got, sink.writes)
-	}
-}
-
-type wholeFiles struct {
-	got    map[string]string
-	writes int
-}
-
-func (s *wholeFiles) Write(name string, data []byte) ([]byte, error) {
-	s.got[name] = string(data)
-	s.writes++
-	return data, nil
-}
-
-func (s *wholeFiles) Asset(name string, data []byte) (string, error) { return name, nil }

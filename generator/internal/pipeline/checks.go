@@ -7,6 +7,7 @@ import (
 
 	"mehfooz/generator/internal/diag"
 	"mehfooz/generator/internal/imagemeta"
+	"mehfooz/generator/internal/output"
 	"mehfooz/generator/internal/site"
 )
 
@@ -146,14 +147,6 @@ func leadsToHelp(targets []*site.Page) bool {
 	return false
 }
 
-// weigher is a sink that can say what a written file weighs compressed
-// (output.Writer).
-type weigher interface {
-	BrotliSize(name string) (int, bool)
-	// GzipFastSize is larger than BrotliSize for any page, and quicker.
-	GzipFastSize(name string) (int, bool)
-}
-
 // checkWeights enforces the page-weight budget: each HTML page plus the
 // stylesheet, brotli-compressed, must fit in budget. It needs a sink that
 // weighs (the build's, and check's). Brotli never grows a page by more
@@ -164,7 +157,7 @@ type weigher interface {
 // minified size.
 func (b *builder) checkWeights(rep *Report) diag.List {
 	var diags diag.List
-	sz, ok := b.out.(weigher)
+	sz, ok := b.out.(output.Weigher)
 	if !ok {
 		return nil
 	}

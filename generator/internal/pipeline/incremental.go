@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -46,7 +45,7 @@ func (inc *Incremental) Build(changed []string) (map[string][]byte, diag.List) {
 		}
 	}
 	inc.Full++
-	mem := newMemSink(nil)
+	mem := output.NewMemory(nil)
 	b, diags := load(inc.in)
 	if b == nil {
 		return nil, diags
@@ -55,9 +54,9 @@ func (inc *Incremental) Build(changed []string) (map[string][]byte, diag.List) {
 	diags.Append(d)
 	diags.Sort()
 	if diags.Err() == nil {
-		inc.b, inc.files, inc.stale = b, mem.files, false
+		inc.b, inc.files, inc.stale = b, mem.Files(), false
 	}
-	return mem.files, diags
+	return mem.Files(), diags
 }
 
 // pages re-renders the changed pages; ok is false when that is not enough.
@@ -91,7 +90,7 @@ func (inc *Incremental) pages(changed []string) (map[string][]byte, diag.List, b
 		fresh = append(fresh, f)
 	}
 
-	mem := newMemSink(inc.files)
+	mem := output.NewMemory(inc.files)
 	b.out = mem
 	olds := map[*site.Page]*content.File{}
 	oldResults := map[*site.Page]*rendered{}
@@ -134,11 +133,11 @@ func (inc *Incremental) pages(changed []string) (map[string][]byte, diag.List, b
 		}
 		return nil, diags, true
 	}
-	inc.files = mem.files
+	inc.files = mem.Files()
 	// The search index lags until RefreshIndex: rebuilding it takes far
 	// longer than the pages, and the page a volunteer is editing matters more.
 	inc.stale = len(b.in.Indexers) > 0
-	return mem.files, diags, true
+	return mem.Files(), diags, true
 }
 
 // Stale reports whether the search index lags behind the pages.
@@ -157,13 +156,13 @@ func (inc *Incremental) RefreshIndex() (map[string][]byte, diag.List) {
 	if inc.b == nil || !inc.stale {
 		return inc.files, nil
 	}
-	mem := newMemSink(inc.files)
+	mem := output.NewMemory(inc.files)
 	inc.b.out = mem
 	diags := inc.b.index()
 	if diags.Err() != nil {
 		return nil, diags
 	}
-	inc.files, inc.stale = mem.files, false
+	inc.files, inc.stale = mem.Files(), false
 	return inc.files, diags
 }
 
@@ -174,48 +173,4 @@ func sameShape(a, b content.FrontMatter) bool {
 		a.Weight == b.Weight && a.Draft == b.Draft &&
 		reflect.DeepEqual(a.Aliases, b.Aliases) && reflect.DeepEqual(a.Guides, b.Guides) &&
 		reflect.DeepEqual(a.Topics, b.Topics)
-}
-
-// memSink keeps output in a map, copied from base so the previous build's
-// map is never changed under the server.
-type memSink struct {
-	mu    sync.Mutex
-	files map[string][]byte
-}
-
-func newMemSink(base map[string][]byte) *memSink {
-	m := &memSink{files: make(map[string][]byte, len(base))}
-	for k, v := range base {
-		m.files[k] = v
-	}
-	return m
-}
-
-func (m *memSink) Write(name string, data []byte) ([]byte, error) {
-	if err := output.CheckName(name); err != nil {
-		return nil, err
-	}
-	m.mu.Lock()
-	m.files[name] = data
-	m.mu.Unlock()
-	return data, nil
-}
-
-// ReadFile returns a file written so far.
-func (m *memSink) ReadFile(name string) ([]byte, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	b, ok := m.files[name]
-	if !ok {
-		return nil, os.ErrNotExist
-	}
-	return b, nil
-}
-
-// Asset keeps the plain name: the preview server never lets browsers
-// cache, and a name that does not change with the bytes lets the search
-// index be refreshed without touching the pages that point to it.
-func (m *memSink) Asset(name string, data []byte) (string, error) {
-	_, err := m.Write(name, data)
-	return name, err
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/goccy/go-yaml"
 
 	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/output"
 	"mehfooz/generator/internal/pipeline"
 	"mehfooz/generator/internal/site"
 	"mehfooz/search/indexer"
@@ -36,7 +37,7 @@ type capture struct {
 	docs map[string][]indexer.Document
 }
 
-func (c *capture) Index(s *site.Site, docs map[string][]pipeline.Doc, out pipeline.Sink) (map[string]string, diag.List) {
+func (c *capture) Index(s *site.Site, docs map[string][]pipeline.Doc, out output.Sink) (map[string]string, diag.List) {
 	c.docs = map[string][]indexer.Document{}
 	for _, l := range s.Langs {
 		c.docs[l] = Documents(l, docs[l])
@@ -63,7 +64,7 @@ func projectIndexes(t testing.TB) (map[string][]indexer.Document, map[string]*qu
 			Static: os.DirFS(projectRoot + "/static"), StaticPrefix: "static",
 			Indexers: []pipeline.Indexer{c},
 		}
-		if _, diags := pipeline.Run(in, pipeline.Discard{}); diags.Err() != nil {
+		if _, diags := pipeline.Run(in, output.Discard{}); diags.Err() != nil {
 			project.err = diags.Err()
 			return
 		}

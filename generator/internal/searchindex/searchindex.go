@@ -24,6 +24,7 @@ import (
 	"sync"
 
 	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/output"
 	"mehfooz/generator/internal/pipeline"
 	"mehfooz/generator/internal/site"
 	"mehfooz/search/analysis"
@@ -74,7 +75,7 @@ var _ pipeline.Indexer = (*Indexer)(nil)
 // names by logical name. A broken synonyms file is an error at its
 // file:line:col; a missing browser module is a warning, because the site
 // still works without search.
-func (x *Indexer) Index(s *site.Site, docs map[string][]pipeline.Doc, out pipeline.Sink) (map[string]string, diag.List) {
+func (x *Indexer) Index(s *site.Site, docs map[string][]pipeline.Doc, out output.Sink) (map[string]string, diag.List) {
 	var diags diag.List
 	syn, d := x.synonyms()
 	diags.Append(d)
