@@ -32,8 +32,7 @@ func (f *siteFlags) input() pipeline.Input {
 		Content: os.DirFS(f.content), ContentPrefix: filepath.ToSlash(filepath.Clean(f.content)),
 		Layouts: os.DirFS(f.layouts), LayoutsPrefix: filepath.ToSlash(filepath.Clean(f.layouts)),
 		Static: os.DirFS(f.static), StaticPrefix: filepath.ToSlash(filepath.Clean(f.static)),
-		Indexers:  indexers(f),
-		Finishers: finishers(f),
+		Search: true, Offline: true,
 	}
 }
 

@@ -37,7 +37,7 @@ build stays served; fix the file and the page comes back. Ctrl-C stops it.`,
 			return 2
 		}
 		in := f.site.input()
-		in.Finishers = nil // offline copies are for published sites, not previews
+		in.Offline = false // offline copies are for published sites, not previews
 		b := pipeline.NewIncremental(in)
 		var srv *preview.Server
 		var refresh *time.Timer

@@ -49,7 +49,7 @@ stamped file is not a translation.`,
 			return 2
 		}
 		in := f.site.input()
-		in.Indexers = nil
+		in.Search = false
 		rep, diags := pipeline.Run(in, output.Discard{})
 		if rep == nil {
 			printDiags(e.stderr, diags, "")

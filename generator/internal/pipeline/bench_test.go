@@ -74,7 +74,7 @@ func corpus(b *testing.B, n int) (Input, string) {
 		Content: os.DirFS(filepath.Join(dir, "content")), ContentPrefix: filepath.ToSlash(filepath.Join(dir, "content")),
 		Layouts: os.DirFS(filepath.Join(root, "layouts")), LayoutsPrefix: "layouts",
 		Static: os.DirFS(filepath.Join(root, "static")), StaticPrefix: "static",
-		Indexers: benchIndexers, Finishers: benchFinishers,
+		Search: true, Offline: true,
 	}, dir
 }
 
@@ -111,10 +111,3 @@ func BenchmarkServeEdit(b *testing.B) {
 		b.Fatalf("%d full builds; a body edit should need none", inc.Full-1)
 	}
 }
-
-// benchIndexers is set by the search wiring so the benchmark includes the
-// index; nil until then.
-var benchIndexers []Indexer
-
-// benchFinishers is set the same way for the offline copies.
-var benchFinishers []Finisher

@@ -23,10 +23,13 @@ import (
 	"mehfooz/generator/internal/diag"
 	"mehfooz/generator/internal/letter"
 	"mehfooz/generator/internal/markdown"
+	"mehfooz/generator/internal/offline"
 	"mehfooz/generator/internal/output"
 	"mehfooz/generator/internal/render"
+	"mehfooz/generator/internal/searchindex"
 	"mehfooz/generator/internal/site"
 	"mehfooz/generator/internal/translation"
+	"mehfooz/search/indexer"
 )
 
 // Input names the three source trees. The prefixes are how paths are shown
@@ -34,26 +37,18 @@ import (
 type Input struct {
 	Content, Layouts, Static                   fs.FS
 	ContentPrefix, LayoutsPrefix, StaticPrefix string
-	// Extra, when set, runs after pages are rendered (the search index).
-	Indexers []Indexer
-	// Finishers run last, on every file the build wrote (the offline
-	// copies). They may write more files.
-	Finishers []Finisher
+	// Search builds the search index (searchindex) once every page is
+	// rendered; serve refreshes it lazily, translate-status skips it.
+	Search        bool
+	SearchOptions []searchindex.Option
+	// Offline writes the offline copies (offline) last, from every file
+	// the build wrote; it needs a sink that reads back (output.FileReader).
+	// serve leaves it off: the copies are for published sites.
+	Offline        bool
+	OfflineOptions []offline.Option
 	// Now is the date age checks count from; zero means today. It never
 	// changes the output, only warnings.
 	Now time.Time
-}
-
-// Indexer is a later stage fed every rendered page's sections, such as the
-// search index builder. It writes its own files through the Sink and
-// returns the static-asset names it wants the search pages to know.
-type Indexer interface {
-	Index(s *site.Site, docs map[string][]Doc, out output.Sink) (map[string]string, diag.List)
-}
-
-// Finisher is a last stage that works on the built site as files.
-type Finisher interface {
-	Finish(s *site.Site, files output.Built, out output.Sink) diag.List
 }
 
 // MemoryLimit is the soft memory limit of a build. The process needs some
@@ -87,12 +82,6 @@ func TuneMemory(limit, pace bool) (restore func()) {
 			debug.SetGCPercent(oldPercent)
 		}
 	}
-}
-
-// Doc is what a rendered page hands to indexers.
-type Doc struct {
-	Page     *site.Page
-	Sections []markdown.Section
 }
 
 // Report says what a build did.
@@ -218,7 +207,7 @@ func load(in Input) (*builder, diag.List) {
 func (b *builder) all(out output.Sink) (*Report, diag.List) {
 	var diags diag.List
 	var rec *output.Recorder
-	if _, readable := out.(output.FileReader); readable && len(b.in.Finishers) > 0 {
+	if _, readable := out.(output.FileReader); readable && b.in.Offline {
 		rec = output.NewRecorder(out)
 		out = rec
 	}
@@ -248,7 +237,7 @@ func (b *builder) all(out output.Sink) (*Report, diag.List) {
 
 	// The source language first: translations take its heading ids.
 	b.results = map[*site.Page]*rendered{}
-	b.deferHomes, b.homes = len(b.in.Indexers) > 0, nil
+	b.deferHomes, b.homes = b.in.Search, nil
 	for i, l := range b.site.Langs {
 		rs, d := b.renderAll(b.site.Lang(l), i > 0)
 		diags.Append(d)
@@ -312,10 +301,9 @@ func (b *builder) all(out output.Sink) (*Report, diag.List) {
 	lap("checks")
 	if rec != nil && diags.Errors() == 0 {
 		rec.SetAssets(b.assets)
-		for _, f := range b.in.Finishers {
-			diags.Append(f.Finish(b.site, rec, rec.Sink))
-		}
-		lap("finishers")
+		copies := offline.New(b.in.Layouts, b.in.LayoutsPrefix, b.in.OfflineOptions...)
+		diags.Append(copies.Finish(b.site, rec, rec.Sink))
+		lap("offline")
 	}
 	rep.Timings = b.timings
 	return rep, diags
@@ -477,7 +465,7 @@ func (b *builder) renderPage(p *site.Page, translated bool) (*rendered, diag.Lis
 	}
 	if p.Kind == site.KindHome && b.deferHomes {
 		// The home's search form names the index files, which exist only
-		// once the indexers have run: write it after them.
+		// once the search index is written: write it after it.
 		b.homesMu.Lock()
 		b.homes = append(b.homes, &pendingHome{r: r, d: d})
 		b.homesMu.Unlock()
@@ -492,24 +480,49 @@ func (b *builder) renderPage(p *site.Page, translated bool) (*rendered, diag.Lis
 	return r, diags
 }
 
-// index runs the indexers over every rendered page and records the files
-// they wrote among the assets.
+// index builds the search index from every rendered page and records the
+// files it wrote among the assets.
 func (b *builder) index() diag.List {
-	var diags diag.List
-	docs := map[string][]Doc{}
-	for _, p := range b.site.Pages {
-		if r := b.results[p]; r != nil {
-			docs[p.Lang] = append(docs[p.Lang], Doc{Page: p, Sections: r.sections})
-		}
+	if !b.in.Search {
+		return nil
 	}
-	for _, ix := range b.in.Indexers {
-		extra, d := ix.Index(b.site, docs, b.out)
-		diags.Append(d)
-		for k, v := range extra {
-			b.assets[k] = v
-		}
+	w := searchindex.New(b.in.Content, b.in.ContentPrefix, b.in.Static, b.in.StaticPrefix, b.in.SearchOptions...)
+	names, diags := w.Index(b.site, b.searchPages(), b.out)
+	for k, v := range names {
+		b.assets[k] = v
 	}
 	return diags
+}
+
+// searchPages is what the search index is built from, by language.
+func (b *builder) searchPages() map[string][]searchindex.Page {
+	pages := map[string][]searchindex.Page{}
+	for _, p := range b.site.Pages {
+		if r := b.results[p]; r != nil {
+			pages[p.Lang] = append(pages[p.Lang], searchindex.Page{Page: p, Sections: r.sections})
+		}
+	}
+	return pages
+}
+
+// SearchDocuments renders the site, writing nothing, and returns by
+// language the documents its search index is built from: for the
+// relevance tests, which rank them another way too.
+func SearchDocuments(in Input) (map[string][]indexer.Document, diag.List) {
+	in.Search, in.Offline = false, false
+	b, diags := load(in)
+	if b == nil {
+		return nil, diags
+	}
+	_, d := b.all(output.Discard{})
+	diags.Append(d)
+	diags.Sort()
+	docs := map[string][]indexer.Document{}
+	pages := b.searchPages()
+	for _, l := range b.site.Langs {
+		docs[l] = searchindex.Documents(l, pages[l])
+	}
+	return docs, diags
 }
 
 // listPageSize is how many children a section page lists at once.
@@ -747,7 +760,7 @@ func (b *builder) pageData(p *site.Page, res markdown.Result, suffix string) *re
 		}
 	}
 	d.Alternates = b.alternates(p, suffix)
-	if p.Kind == "offline" && len(b.in.Finishers) > 0 {
+	if p.Kind == "offline" && b.in.Offline {
 		d.Downloads = b.downloads(p.Lang, at)
 	}
 	if p.Kind == "letter" && b.letters != nil {
@@ -801,7 +814,7 @@ func (b *builder) assetURLs(root string) map[string]string {
 }
 
 // downloads lists the offline copies, the page's language first. The
-// files are written by the offline finisher under these names.
+// files are written by the offline stage under these names.
 func (b *builder) downloads(lang, at string) []render.Item {
 	langs := []config.Language{b.cfg.Language(lang)}
 	for _, l := range b.cfg.Languages {

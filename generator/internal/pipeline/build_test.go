@@ -18,7 +18,6 @@ import (
 	"mehfooz/generator/internal/diag"
 	"mehfooz/generator/internal/imagemeta"
 	"mehfooz/generator/internal/output"
-	"mehfooz/generator/internal/site"
 )
 
 const testSiteYAML = `title: {en: "Mehfooz", ur: "محفوظ"}
@@ -117,54 +116,39 @@ func TestBuildSmallSite(t *testing.T) {
 	}
 }
 
-// sourceProbe is a finisher that records, for each page, how much of its
-// source is still held and where PosOf finds its title.
-type sourceProbe struct {
-	held map[string]int
-	pos  map[string]diag.Pos
-}
-
-func (p *sourceProbe) Finish(s *site.Site, _ output.Built, _ output.Sink) diag.List {
-	p.held, p.pos = map[string]int{}, map[string]diag.Pos{}
-	for _, pg := range s.Pages {
-		p.held[pg.Lang+"/"+pg.Rel] = len(pg.File.Source) - pg.File.BodyOffset
-		p.pos[pg.Lang+"/"+pg.Rel] = s.PosOf(pg, "title:")
-	}
-	return nil
-}
-
 // A one-shot build lets go of page bodies once rendered (serve keeps them
 // to re-render); errors found later still point into the front matter.
 func TestOneShotBuildLetsGoOfBodies(t *testing.T) {
 	in, dir := testSite(t, nil)
-	probe := &sourceProbe{}
-	in.Finishers = []Finisher{probe}
 	w, err := output.New(filepath.Join(dir, "public"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, diags := Run(in, w); diags.Err() != nil {
+	// Run, keeping the builder to look at the site afterwards.
+	b, diags := load(in)
+	if b == nil {
+		t.Fatal(diags)
+	}
+	b.oneShot = true
+	if _, diags := b.all(w); diags.Err() != nil {
 		t.Fatal(diags)
 	}
 	w.Abort()
-	if len(probe.held) != 8 {
-		t.Fatalf("probe saw %d pages, want 8", len(probe.held))
+	held, pos := map[string]int{}, map[string]diag.Pos{}
+	for _, pg := range b.site.Pages {
+		held[pg.Lang+"/"+pg.Rel] = len(pg.File.Source) - pg.File.BodyOffset
+		pos[pg.Lang+"/"+pg.Rel] = b.site.PosOf(pg, "title:")
 	}
-	for name, n := range probe.held {
+	if len(held) != 8 {
+		t.Fatalf("saw %d pages, want 8", len(held))
+	}
+	for name, n := range held {
 		if n != 0 {
 			t.Errorf("%s: %d bytes of body still held after a one-shot build", name, n)
 		}
-		if pos := probe.pos[name]; pos.Line != 2 || pos.Col != 1 {
+		if pos := pos[name]; pos.Line != 2 || pos.Col != 1 {
 			t.Errorf("%s: PosOf(title) = %d:%d, want 2:1", name, pos.Line, pos.Col)
 		}
-	}
-
-	inc := NewIncremental(in)
-	if _, diags := inc.Build(nil); diags.Err() != nil {
-		t.Fatal(diags)
-	}
-	if probe.held["en/guides/evidence.md"] == 0 {
-		t.Error("serve's builder let go of a body it needs to re-render translations")
 	}
 }
 
@@ -483,39 +467,35 @@ func TestGoldenPages(t *testing.T) {
 	}
 }
 
-// textIndexer is an Indexer that writes every page's text, for tests.
-type textIndexer struct{}
-
-func (textIndexer) Index(s *site.Site, docs map[string][]Doc, out output.Sink) (map[string]string, diag.List) {
-	var b strings.Builder
-	for _, d := range docs["en"] {
-		for _, sec := range d.Sections {
-			b.WriteString(sec.Text + "\n")
-		}
-	}
-	name, _ := out.Asset("search/index-en.idx", []byte(b.String()))
-	return map[string]string{"search/index-en.idx": name}, nil
-}
-
 func TestIncrementalIndexCatchesUp(t *testing.T) {
 	in, dir := testSite(t, nil)
-	in.Indexers = []Indexer{textIndexer{}}
+	in.Search = true
 	inc := NewIncremental(in)
-	if _, diags := inc.Build(nil); diags.Err() != nil {
+	files, diags := inc.Build(nil)
+	if diags.Err() != nil {
 		t.Fatal(diags)
+	}
+	before := string(files["search/index-en.idx"])
+	if before == "" {
+		t.Fatal("no search/index-en.idx in memory")
 	}
 	path := filepath.Join(dir, "content", "en", "guides", "threats.md")
 	os.WriteFile(path, []byte(page("Threats", "Brand new words.\n\n## What to do\n\nKeep [evidence](evidence.md#screenshots).\n")), 0o644)
-	files, _ := inc.Build([]string{path})
-	if strings.Contains(string(files["search/index-en.idx"]), "Brand new words") || !inc.Stale() {
+	files, _ = inc.Build([]string{path})
+	if string(files["search/index-en.idx"]) != before || !inc.Stale() {
 		t.Fatal("the index was rebuilt with the page (it should lag, and say so)")
 	}
 	if !strings.Contains(string(files["en/index.html"]), "search/index-en.idx") {
 		t.Error("the home page does not name the index by its plain name in serve")
 	}
-	files, diags := inc.RefreshIndex()
-	if diags.Err() != nil || inc.Stale() || !strings.Contains(string(files["search/index-en.idx"]), "Brand new words") {
+	files, diags = inc.RefreshIndex()
+	if diags.Err() != nil || inc.Stale() || string(files["search/index-en.idx"]) == before {
 		t.Errorf("RefreshIndex did not catch up: stale %v, %v", inc.Stale(), diags)
+	}
+	// The refreshed index is the one a full build of the edited site makes.
+	full, _ := NewIncremental(in).Build(nil)
+	if string(files["search/index-en.idx"]) != string(full["search/index-en.idx"]) {
+		t.Error("the refreshed index differs from a full build's")
 	}
 }
 

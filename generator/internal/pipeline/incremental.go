@@ -136,7 +136,7 @@ func (inc *Incremental) pages(changed []string) (map[string][]byte, diag.List, b
 	inc.files = mem.Files()
 	// The search index lags until RefreshIndex: rebuilding it takes far
 	// longer than the pages, and the page a volunteer is editing matters more.
-	inc.stale = len(b.in.Indexers) > 0
+	inc.stale = b.in.Search
 	return mem.Files(), diags, true
 }
 

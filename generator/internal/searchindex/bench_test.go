@@ -1,4 +1,4 @@
-package searchindex
+package searchindex_test
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/andybalholm/brotli"
 
+	"mehfooz/generator/internal/searchindex"
 	"mehfooz/search/indexer"
 	"mehfooz/search/synonyms"
 )
@@ -36,7 +37,7 @@ func BenchmarkProjectQueries(b *testing.B) {
 // content: both languages' indexes and offline scripts.
 func BenchmarkProjectIndexBuild(b *testing.B) {
 	docs, _ := projectIndexes(b)
-	syn, _ := synonyms.Parse("synonyms.yaml", mustRead(b, projectRoot+"/content/"+SynonymsPath))
+	syn, _ := synonyms.Parse("synonyms.yaml", mustRead(b, projectRoot+"/content/"+searchindex.SynonymsPath))
 	for b.Loop() {
 		for lang, ds := range docs {
 			idx, err := indexer.Build(lang, ds, syn)
@@ -55,7 +56,7 @@ func TestProjectIndexSizes(t *testing.T) {
 		t.Skip("builds the whole site")
 	}
 	docs, _ := projectIndexes(t)
-	syn, err := synonyms.Parse("synonyms.yaml", mustRead(t, projectRoot+"/content/"+SynonymsPath))
+	syn, err := synonyms.Parse("synonyms.yaml", mustRead(t, projectRoot+"/content/"+searchindex.SynonymsPath))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package searchindex
+package searchindex_test
 
 import (
 	"io/fs"
@@ -16,6 +16,7 @@ import (
 
 	"mehfooz/generator/internal/output"
 	"mehfooz/generator/internal/pipeline"
+	"mehfooz/generator/internal/searchindex"
 	"mehfooz/internal/browsertest"
 )
 
@@ -54,7 +55,7 @@ func builtSite(t *testing.T) string {
 			return
 		}
 		os.MkdirAll(filepath.Join(static, "search"), 0o755)
-		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(static, ModulePath), "mehfooz/search/wasm")
+		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(static, searchindex.ModulePath), "mehfooz/search/wasm")
 		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 		if out, err := cmd.CombinedOutput(); err != nil {
 			built.err = err
@@ -66,14 +67,14 @@ func builtSite(t *testing.T) string {
 			built.err = err
 			return
 		}
-		os.WriteFile(filepath.Join(static, WasmExecPath), glue, 0o644)
+		os.WriteFile(filepath.Join(static, searchindex.WasmExecPath), glue, 0o644)
 
 		in := pipeline.Input{
 			Content: os.DirFS(projectRoot + "/content"), ContentPrefix: "content",
 			Layouts: os.DirFS(projectRoot + "/layouts"), LayoutsPrefix: "layouts",
 			Static: os.DirFS(static), StaticPrefix: "static",
+			Search: true,
 		}
-		in.Indexers = []pipeline.Indexer{New(in.Content, in.ContentPrefix, in.Static, in.StaticPrefix)}
 		public := filepath.Join(tmp, "public")
 		w, err := output.New(public, output.WithoutCompression())
 		if err != nil {

@@ -1,4 +1,4 @@
-package searchindex
+package searchindex_test
 
 import (
 	"flag"
@@ -15,10 +15,8 @@ import (
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 	"github.com/goccy/go-yaml"
 
-	"mehfooz/generator/internal/diag"
-	"mehfooz/generator/internal/output"
 	"mehfooz/generator/internal/pipeline"
-	"mehfooz/generator/internal/site"
+	"mehfooz/generator/internal/searchindex"
 	"mehfooz/search/indexer"
 	"mehfooz/search/query"
 	"mehfooz/search/synonyms"
@@ -32,19 +30,6 @@ const (
 
 var showQueries = flag.Bool("queries", false, "print every relevance query with its top results")
 
-// capture is an Indexer that keeps the documents the build hands it.
-type capture struct {
-	docs map[string][]indexer.Document
-}
-
-func (c *capture) Index(s *site.Site, docs map[string][]pipeline.Doc, out output.Sink) (map[string]string, diag.List) {
-	c.docs = map[string][]indexer.Document{}
-	for _, l := range s.Langs {
-		c.docs[l] = Documents(l, docs[l])
-	}
-	return nil, nil
-}
-
 var project struct {
 	once sync.Once
 	docs map[string][]indexer.Document
@@ -57,29 +42,28 @@ var project struct {
 func projectIndexes(t testing.TB) (map[string][]indexer.Document, map[string]*query.Index) {
 	t.Helper()
 	project.once.Do(func() {
-		c := &capture{}
 		in := pipeline.Input{
 			Content: os.DirFS(projectRoot + "/content"), ContentPrefix: "content",
 			Layouts: os.DirFS(projectRoot + "/layouts"), LayoutsPrefix: "layouts",
 			Static: os.DirFS(projectRoot + "/static"), StaticPrefix: "static",
-			Indexers: []pipeline.Indexer{c},
 		}
-		if _, diags := pipeline.Run(in, output.Discard{}); diags.Err() != nil {
+		all, diags := pipeline.SearchDocuments(in)
+		if diags.Err() != nil {
 			project.err = diags.Err()
 			return
 		}
-		src, err := os.ReadFile(projectRoot + "/content/" + SynonymsPath)
+		src, err := os.ReadFile(projectRoot + "/content/" + searchindex.SynonymsPath)
 		if err != nil {
 			project.err = err
 			return
 		}
-		syn, err := synonyms.Parse("content/"+SynonymsPath, src)
+		syn, err := synonyms.Parse("content/"+searchindex.SynonymsPath, src)
 		if err != nil {
 			project.err = err
 			return
 		}
-		project.docs, project.ix = c.docs, map[string]*query.Index{}
-		for lang, docs := range c.docs {
+		project.docs, project.ix = all, map[string]*query.Index{}
+		for lang, docs := range all {
 			data, err := indexer.Build(lang, docs, syn)
 			if err == nil {
 				project.ix[lang], err = query.Open(data)

@@ -24,8 +24,8 @@ import (
 	"sync"
 
 	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/markdown"
 	"mehfooz/generator/internal/output"
-	"mehfooz/generator/internal/pipeline"
 	"mehfooz/generator/internal/site"
 	"mehfooz/search/analysis"
 	"mehfooz/search/indexer"
@@ -42,40 +42,45 @@ const (
 	WasmExecPath = "search/wasm_exec.js"
 )
 
-// Indexer builds the search indexes. It implements pipeline.Indexer.
-type Indexer struct {
+// Page is what the index is built from: a rendered page and its text by
+// section.
+type Page struct {
+	Page     *site.Page
+	Sections []markdown.Section
+}
+
+// Writer builds and writes the search indexes.
+type Writer struct {
 	content, static             fs.FS
 	contentPrefix, staticPrefix string
 	opts                        []indexer.Option
 }
 
-// Option configures an Indexer.
-type Option func(*Indexer)
+// Option configures a Writer.
+type Option func(*Writer)
 
 // WithSnippetRunes keeps about n runes of each section for result
 // snippets (search/indexer's default is 240).
 func WithSnippetRunes(n int) Option {
-	return func(x *Indexer) { x.opts = append(x.opts, indexer.WithSnippetRunes(n)) }
+	return func(x *Writer) { x.opts = append(x.opts, indexer.WithSnippetRunes(n)) }
 }
 
-// New returns an Indexer that reads the synonyms from content (the content
+// New returns a Writer that reads the synonyms from content (the content
 // folder, shown in diagnostics as contentPrefix) and the browser module
 // from static (shown as staticPrefix).
-func New(content fs.FS, contentPrefix string, static fs.FS, staticPrefix string, opts ...Option) *Indexer {
-	x := &Indexer{content: content, contentPrefix: contentPrefix, static: static, staticPrefix: staticPrefix}
+func New(content fs.FS, contentPrefix string, static fs.FS, staticPrefix string, opts ...Option) *Writer {
+	x := &Writer{content: content, contentPrefix: contentPrefix, static: static, staticPrefix: staticPrefix}
 	for _, o := range opts {
 		o(x)
 	}
 	return x
 }
 
-var _ pipeline.Indexer = (*Indexer)(nil)
-
 // Index builds and writes every language's index and returns the written
 // names by logical name. A broken synonyms file is an error at its
 // file:line:col; a missing browser module is a warning, because the site
 // still works without search.
-func (x *Indexer) Index(s *site.Site, docs map[string][]pipeline.Doc, out output.Sink) (map[string]string, diag.List) {
+func (x *Writer) Index(s *site.Site, docs map[string][]Page, out output.Sink) (map[string]string, diag.List) {
 	var diags diag.List
 	syn, d := x.synonyms()
 	diags.Append(d)
@@ -136,7 +141,7 @@ func (x *Indexer) Index(s *site.Site, docs map[string][]pipeline.Doc, out output
 }
 
 // synonyms reads the synonyms file; a site without one has none.
-func (x *Indexer) synonyms() (*analysis.Synonyms, diag.List) {
+func (x *Writer) synonyms() (*analysis.Synonyms, diag.List) {
 	var diags diag.List
 	name := path.Join(x.contentPrefix, SynonymsPath)
 	src, err := fs.ReadFile(x.content, SynonymsPath)
@@ -165,7 +170,7 @@ func (x *Indexer) synonyms() (*analysis.Synonyms, diag.List) {
 // Documents converts one language's rendered pages to search documents.
 // URLs are relative to the language root: "guides/evidence/", or "" for
 // the home page.
-func Documents(lang string, docs []pipeline.Doc) []indexer.Document {
+func Documents(lang string, docs []Page) []indexer.Document {
 	out := make([]indexer.Document, 0, len(docs))
 	for _, d := range docs {
 		p := d.Page
