@@ -1,12 +1,11 @@
 package pipeline
 
 import (
-	"path"
+	"sort"
 	"strings"
 	"time"
 
 	"mehfooz/generator/internal/diag"
-	"mehfooz/generator/internal/imagemeta"
 	"mehfooz/generator/internal/output"
 	"mehfooz/generator/internal/site"
 )
@@ -21,6 +20,50 @@ var CheckErrors = []string{"heading-mismatch"}
 // navTargets are the pages the layouts link from every page; reachability
 // starts from them as well as from each language's home.
 var navTargets = []string{"_index.md", "start/_index.md", "helplines/_index.md", "guides/_index.md", "about.md", "guides/cover-your-tracks.md"}
+
+// checkAnchors checks every internal link's #anchor against the headings of
+// its target, after all pages are converted (as Zola does).
+func checkAnchors(s *site.Site, results map[*site.Page]*rendered) diag.List {
+	var diags diag.List
+	ids := map[*site.Page]map[string]bool{}
+	for p, r := range results {
+		m := map[string]bool{"sources": true}
+		for _, h := range r.headings {
+			m[h.ID] = true
+		}
+		ids[p] = m
+	}
+	for _, p := range s.Pages {
+		r := results[p]
+		if r == nil {
+			continue
+		}
+		for _, l := range r.links {
+			if l.Anchor == "" {
+				continue
+			}
+			q := s.Page(p.Lang, l.Target)
+			if q == nil || ids[q] == nil {
+				continue
+			}
+			if !ids[q][l.Anchor] {
+				known := make([]string, 0, len(ids[q]))
+				for id := range ids[q] {
+					known = append(known, id)
+				}
+				sort.Strings(known)
+				e := diag.Errorf(l.Pos, "broken-anchor", "link to %s#%s: that page has no heading with id %q", l.Target, l.Anchor, l.Anchor)
+				if sug := diag.Suggest(l.Anchor, known); sug != "" {
+					e.WithHint("did you mean #%s?", sug)
+				} else if len(known) > 0 {
+					e.WithHint("its headings are: #%s", strings.Join(known, ", #"))
+				}
+				diags.Add(e)
+			}
+		}
+	}
+	return diags
+}
 
 // checkAges reports facts and pages whose verification has grown old.
 func (b *builder) checkAges(now time.Time) diag.List {
@@ -205,37 +248,4 @@ func (b *builder) pageAt(url string) *site.Page {
 		}
 	}
 	return nil
-}
-
-// imageExts are the files the image budget applies to.
-var imageExts = map[string]bool{".png": true, ".jpg": true, ".jpeg": true, ".webp": true, ".gif": true, ".svg": true}
-
-func checkImage(name, file string, size, budgetKB int) *diag.Error {
-	if !imageExts[strings.ToLower(path.Ext(name))] || budgetKB <= 0 || size <= budgetKB*1024 {
-		return nil
-	}
-	return diag.Errorf(diag.Pos{File: file}, "image-size", "image is %d KB, over the %d KB budget", (size+1023)/1024, budgetKB).
-		WithHint("resize it (a phone screen is about 400 px wide) or save it as WebP or PNG with fewer colours")
-}
-
-// metadataFormats are image formats that can carry a location but that we
-// cannot clean; they must be converted first.
-var metadataFormats = map[string]bool{".tif": true, ".tiff": true, ".heic": true, ".heif": true, ".avif": true}
-
-// cleanImage strips camera, location and editing metadata from a JPEG,
-// PNG or WebP, so a volunteer's screenshot never tells where it was taken.
-func cleanImage(name, file string, data []byte) ([]byte, *diag.Error) {
-	ext := strings.ToLower(path.Ext(name))
-	if metadataFormats[ext] {
-		return nil, diag.Errorf(diag.Pos{File: file}, "image-format", "%s images can carry the place they were taken and cannot be cleaned here", strings.TrimPrefix(ext, ".")).
-			WithHint("save it as PNG, JPEG or WebP instead")
-	}
-	if !imageExts[ext] {
-		return data, nil
-	}
-	out, err := imagemeta.Strip(name, data)
-	if err != nil {
-		return nil, diag.Errorf(diag.Pos{File: file}, "image", "%v", err)
-	}
-	return out, nil
 }

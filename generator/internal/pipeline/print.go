@@ -112,6 +112,23 @@ func (b *builder) qrFor(p *site.Page) (template.HTML, error) {
 	return template.HTML(c.SVG(b.rend.T(p.Lang, "qr_title") + ": " + b.cfg.BaseURL + p.URL)), nil
 }
 
+// planPrint gives guides their short codes and marks the pages whose
+// bodies a workshop's print page reuses, before any page is rendered.
+func (b *builder) planPrint() {
+	b.codes = shortCodes(b.site)
+	b.keepBody = map[*site.Page]bool{}
+	for _, p := range b.site.Pages {
+		if p.Kind == "workshop" {
+			b.keepBody[p] = true
+			for _, g := range p.File.Meta.Guides {
+				if q, ok := b.site.Resolve(p, g); ok {
+					b.keepBody[q] = true
+				}
+			}
+		}
+	}
+}
+
 // writePrintPages writes workshop print pages and short-code pages. It
 // runs after every page is rendered.
 func (b *builder) writePrintPages() diag.List {

@@ -31,6 +31,10 @@ var sectionKinds = map[string]string{
 	"workshops": "workshop",
 }
 
+// SectionKind is the default kind of a page in the top-level section, or
+// "" when the section has none.
+func SectionKind(section string) string { return sectionKinds[section] }
+
 // Page is one page in one language.
 type Page struct {
 	File    *content.File
