@@ -14,6 +14,7 @@ import (
 // each other: the model (site) does not import the writer (output). A new
 // package must be given its place here.
 var layers = map[string]int{
+	"mehfooz/generator/e2e":                  7,
 	"mehfooz/generator":                      6,
 	"mehfooz/generator/internal/pipeline":    5,
 	"mehfooz/generator/internal/searchindex": 4,

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 // The offline copies in a real browser, opened from file:// as a trainer's
 // USB stick or a survivor's downloads folder would open them: the unzipped

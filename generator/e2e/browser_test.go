@@ -1,4 +1,4 @@
-package main
+package e2e
 
 // The real-browser suite: every built page of the bundled site, opened in
 // Debian's chromium over a server on 127.0.0.1. It proves the promises of
@@ -34,7 +34,18 @@ var (
 	bundledErr  string
 )
 
-// bundledSite builds the project's own content once per test binary.
+// bundledInput is the project's own site, as `mehfooz build` reads it.
+func bundledInput() pipeline.Input {
+	return pipeline.Input{
+		Content: os.DirFS(projectRoot + "/content"), ContentPrefix: "content",
+		Layouts: os.DirFS(projectRoot + "/layouts"), LayoutsPrefix: "layouts",
+		Static: os.DirFS(projectRoot + "/static"), StaticPrefix: "static",
+		Search: true, Offline: true,
+	}
+}
+
+// bundledSite builds the project's own content once per test binary, as
+// `mehfooz build` does.
 func bundledSite(t *testing.T) string {
 	t.Helper()
 	bundledOnce.Do(func() {
@@ -49,8 +60,7 @@ func bundledSite(t *testing.T) string {
 			bundledErr = err.Error()
 			return
 		}
-		f := &siteFlags{content: "../content", layouts: "../layouts", static: "../static", out: out}
-		_, diags := pipeline.Run(f.input(), w)
+		_, diags := pipeline.Run(bundledInput(), w)
 		if diags.Err() != nil {
 			w.Abort()
 			bundledErr = diags.Error()

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"context"
@@ -35,7 +35,7 @@ func TestBrowserPrintedHandout(t *testing.T) {
 	dir := bundledSite(t)
 	origin := browsertest.Serve(t, dir)
 	b := browsertest.New(t)
-	artifacts := filepath.Join("..", "test-artifacts")
+	artifacts := filepath.Join("..", "..", "test-artifacts")
 	os.MkdirAll(artifacts, 0o755)
 	for _, lang := range []string{"en", "ur"} {
 		t.Run(lang, func(t *testing.T) {

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"bytes"
@@ -17,11 +17,7 @@ import (
 // fastest level, which holds only if that gzip is never the smaller of
 // the two. Every page of the bundled site is weighed both ways.
 func TestGzipFastOutweighsBrotliOnEveryPage(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
-	if code, _, stderr := mehfooz(t, "build", "-q", "--content", "../content", "--layouts", "../layouts",
-		"--static", "../static", "--out", out); code != 0 {
-		t.Fatalf("build: exit %d\n%s", code, stderr)
-	}
+	out := bundledSite(t)
 	pages := 0
 	err := filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".html") {

@@ -1,4 +1,4 @@
-package searchindex_test
+package e2e
 
 import (
 	"io/fs"
@@ -25,14 +25,6 @@ var built struct {
 	tmp  string // removed by TestMain
 	dir  string
 	err  error
-}
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if built.tmp != "" {
-		os.RemoveAll(built.tmp)
-	}
-	os.Exit(code)
 }
 
 // builtSite builds the project's site with a freshly compiled search

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 // Screenshots at the size of a common cheap phone (360×740 CSS px, device
 // scale 2), kept in test-artifacts/ for people to look at, with the checks
@@ -21,7 +21,7 @@ import (
 // created when missing.
 func artifactDir(t testing.TB) string {
 	t.Helper()
-	dir := filepath.Join("..", "test-artifacts")
+	dir := filepath.Join("..", "..", "test-artifacts")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 // Lighthouse, as a cheap phone on a slow link would score the site: npm's
 // lighthouse (pinned in tools/npm) drives Debian's chromium through

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 // Accessibility, weight and the decision tree, as readers meet them: every
 // built page in Debian's chromium with axe-core's rules injected, the
@@ -34,7 +34,7 @@ import (
 
 // npmTools is where `npm ci --prefix tools/npm` installs axe-core and
 // Lighthouse, relative to this package.
-const npmTools = "../tools/npm/node_modules"
+const npmTools = "../../tools/npm/node_modules"
 
 // needFile skips the test when path is missing, or fails it when
 // MEHFOOZ_REQUIRE_BROWSER is set: CI must never pass by skipping.

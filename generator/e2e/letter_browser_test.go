@@ -1,4 +1,4 @@
-package main
+package e2e
 
 // The complaint letter and the incident log in a real browser: what a
 // reader types reaches the printed PDF, and nothing else happens to it. It
@@ -66,7 +66,7 @@ func squash(s string) string {
 // letters loads the project's letters, for the labels the pages show.
 func letters(t *testing.T) *letter.Set {
 	t.Helper()
-	fsys := os.DirFS("../content")
+	fsys := os.DirFS("../../content")
 	langs := []string{"en", "ur"}
 	facts, _ := content.LoadFacts(fsys, "facts.yaml", "content", langs)
 	set, diags := letter.Load(fsys, "content", langs, facts)
