@@ -24,7 +24,7 @@ import (
 )
 
 // offlineSite returns the built bundled site, which has the offline
-// copies: the build runs the offline finisher.
+// copies: the build writes them last.
 func offlineSite(t *testing.T) string {
 	t.Helper()
 	dir := bundledSite(t)

@@ -103,7 +103,7 @@ func siteFiles(base string) map[string]string {
 }
 
 // testInput writes the site to a temporary folder and returns its input,
-// with the search indexer and the offline finisher.
+// with the search index and the offline copies turned on.
 func testInput(t testing.TB, files map[string]string, opts ...offline.Option) pipeline.Input {
 	t.Helper()
 	dir := t.TempDir()
@@ -482,7 +482,7 @@ func TestMissingStringsAreReported(t *testing.T) {
 		}
 	}
 	// The build checks that both files have the same keys, so only the
-	// finisher's own check can see a key missing from both.
+	// offline stage's own check can see a key missing from both.
 	layouts["i18n/ur.yaml"] = &fstest.MapFile{Data: []byte(strings.Join(kept, "\n"))}
 	en := layouts["i18n/en.yaml"]
 	layouts["i18n/en.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(string(en.Data), "\noffline_pocket_title:", "\n# offline_pocket_title:", 1))}
