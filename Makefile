@@ -54,7 +54,7 @@ bench: $(BIN) wasm $(NPM_TOOLS)
 	$(GO) test -run '^$$' -bench . -benchtime 3x ./generator/...
 	$(GO) test -run '^$$' -bench . ./search/...
 	MEHFOOZ_LOAD_SECONDS=30 $(GO) test -count=1 -run 'TestLoad200Clients' -v ./generator | grep 'requests/s'
-	MEHFOOZ_REQUIRE_BROWSER=1 $(GO) test -count=1 -run '^TestLighthouseScores$$' ./generator && cat test-artifacts/lighthouse.md
+	MEHFOOZ_REQUIRE_BROWSER=1 $(GO) test -count=1 -run '^TestLighthouseScores$$' ./generator/e2e && cat test-artifacts/lighthouse.md
 	MEHFOOZ='$(CURDIR)/$(BIN) build -q --content {content} --out {out} --layouts $(CURDIR)/layouts --static $(CURDIR)/static' \
 		../shared/bench/hugo-compare.sh 1000 5000
 

@@ -4,13 +4,12 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
-	"mehfooz/generator/internal/build"
 	"mehfooz/generator/internal/diag"
 	"mehfooz/generator/internal/output"
+	"mehfooz/generator/internal/pipeline"
 	"mehfooz/generator/internal/safefs"
 )
 
@@ -43,23 +42,23 @@ func (f *siteFlags) outputOptions() []output.Option {
 	return nil
 }
 
-// runBuild runs build.Run into w, and on Ctrl-C or SIGTERM removes the
+// runBuild runs pipeline.Run into w, and on Ctrl-C or SIGTERM removes the
 // staged files and returns at once with interrupted set: a stage cannot
 // be stopped halfway (goldmark parses a page in one call), so the build
 // is left to end with the process.
-func runBuild(ctx context.Context, in build.Input, w *output.Writer) (rep *build.Report, diags diag.List, interrupted bool) {
+func runBuild(ctx context.Context, in pipeline.Input, w *output.Writer) (rep *pipeline.Report, diags diag.List, interrupted bool) {
 	return runBuildInto(ctx, in, w, func() { w.Cancel() })
 }
 
 // runBuildInto is runBuild for any sink; cancel drops what it holds.
-func runBuildInto(ctx context.Context, in build.Input, w build.Sink, cancel func()) (rep *build.Report, diags diag.List, interrupted bool) {
+func runBuildInto(ctx context.Context, in pipeline.Input, w output.Sink, cancel func()) (rep *pipeline.Report, diags diag.List, interrupted bool) {
 	type result struct {
-		rep   *build.Report
+		rep   *pipeline.Report
 		diags diag.List
 	}
 	done := make(chan result, 1)
 	go func() {
-		rep, d := build.Run(in, w)
+		rep, d := pipeline.Run(in, w)
 		done <- result{rep, d}
 	}()
 	select {
@@ -74,13 +73,12 @@ func runBuildInto(ctx context.Context, in build.Input, w build.Sink, cancel func
 // exitInterrupted is the exit code after Ctrl-C, as shells report it.
 const exitInterrupted = 130
 
-func (f *siteFlags) input() build.Input {
-	return build.Input{
+func (f *siteFlags) input() pipeline.Input {
+	return pipeline.Input{
 		Content: safefs.New(f.content), ContentPrefix: filepath.ToSlash(filepath.Clean(f.content)),
 		Layouts: safefs.New(f.layouts), LayoutsPrefix: filepath.ToSlash(filepath.Clean(f.layouts)),
 		Static: safefs.New(f.static), StaticPrefix: filepath.ToSlash(filepath.Clean(f.static)),
-		Indexers:  indexers(f),
-		Finishers: finishers(f),
+		Search: true, Offline: true,
 	}
 }
 
@@ -147,66 +145,7 @@ as it was. Errors are printed as file:line:col: message, one per line.`,
 	},
 }
 
-var cmdCheck = &command{
-	Name:  "check",
-	Usage: "check [--content dir] [--layouts dir] [--static dir] [--format text|github] [--strict]",
-	Short: "check the content without writing anything",
-	Long: `Check runs every stage of a build, writes nothing, and reports every
-problem once as file:line:col: message with the fix in words. It exits 1 when
-there is an error, 0 when there are only warnings (unless --strict).
---format=github prints GitHub Actions annotations.`,
-	Flags: func(fs *flag.FlagSet) any {
-		f := &checkFlags{site: addSiteFlags(fs)}
-		fs.StringVar(&f.format, "format", "text", "text or github")
-		fs.BoolVar(&f.strict, "strict", false, "fail on warnings too")
-		return f
-	},
-	Run: func(ctx context.Context, e *env, args []string) int {
-		f := e.flags.(*checkFlags)
-		if f.format != "text" && f.format != "github" {
-			fmt.Fprintf(e.stderr, "mehfooz check: --format must be text or github, not %q\n", f.format)
-			return 2
-		}
-		// A real writer into a throwaway folder, so the page-weight budget
-		// is measured on the minified, compressed pages as served.
-		tmp, err := os.MkdirTemp("", "mehfooz-check-")
-		if err != nil {
-			fmt.Fprintf(e.stderr, "mehfooz: %v\n", err)
-			return 1
-		}
-		defer os.RemoveAll(tmp)
-		w, err := output.New(filepath.Join(tmp, "public"), f.site.outputOptions()...)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "mehfooz: %v\n", err)
-			return 1
-		}
-		_, diags, interrupted := runBuild(ctx, f.site.input(), w)
-		if interrupted {
-			fmt.Fprintln(e.stderr, "mehfooz: interrupted")
-			return exitInterrupted
-		}
-		w.Abort()
-		diags.Escalate(build.CheckErrors...)
-		printDiags(e.stderr, diags, f.format)
-		if len(diags) == 0 {
-			fmt.Fprintln(e.stdout, "mehfooz: no problems found")
-			return 0
-		}
-		fmt.Fprintf(e.stderr, "mehfooz: %s\n", summary(diags))
-		if diags.Errors() > 0 || f.strict {
-			return 1
-		}
-		return 0
-	},
-}
-
-type checkFlags struct {
-	site   *siteFlags
-	format string
-	strict bool
-}
-
-func printHeavy(w interface{ Write([]byte) (int, error) }, rep *build.Report, out string) {
+func printHeavy(w interface{ Write([]byte) (int, error) }, rep *pipeline.Report, out string) {
 	n := min(5, len(rep.Heavy))
 	if n == 0 {
 		return

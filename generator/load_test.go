@@ -5,9 +5,11 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -71,8 +73,11 @@ func TestLoad200Clients(t *testing.T) {
 	if testing.Short() {
 		t.Skip("load test skipped in -short mode")
 	}
-	dir := bundledSite(t)
-	pages := builtPages(t, dir)
+	dir := filepath.Join(t.TempDir(), "public")
+	if code, _, stderr := mehfooz(t, append([]string{"build", "-q"}, siteArgs("../content", dir)...)...); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	pages := pageURLs(t, dir)
 	d := loadSeconds()
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -104,4 +109,31 @@ func TestLoad200Clients(t *testing.T) {
 	t.Logf("mehfooz serve: %d requests in %v, %.0f requests/s", n, d, rate)
 	cancel()
 	<-done
+}
+
+// pageURLs lists the URL of every index.html under dir that is not an
+// alias redirect. (generator/e2e has the same for the browser suites.)
+func pageURLs(t *testing.T, dir string) []string {
+	t.Helper()
+	var pages []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || d.Name() != "index.html" {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil || strings.Contains(string(b), `http-equiv="refresh"`) {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, filepath.Dir(p))
+		u := "/" + filepath.ToSlash(rel) + "/"
+		if rel == "." {
+			u = "/"
+		}
+		pages = append(pages, u)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages
 }

@@ -15,8 +15,8 @@ import (
 	"strings"
 	"syscall"
 
-	"mehfooz/generator/internal/build"
 	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/pipeline"
 )
 
 // command is one subcommand, in the shape of cmd/go's base.Command.
@@ -44,7 +44,7 @@ func init() {
 
 func main() {
 	// GOMEMLIMIT and GOGC override the build's own settings.
-	build.TuneMemory(os.Getenv("GOMEMLIMIT") == "", os.Getenv("GOGC") == "")
+	pipeline.TuneMemory(os.Getenv("GOMEMLIMIT") == "", os.Getenv("GOGC") == "")
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()

@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"time"
 
-	"mehfooz/generator/internal/build"
 	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/pipeline"
 	"mehfooz/generator/internal/preview"
 )
 
@@ -37,8 +37,8 @@ build stays served; fix the file and the page comes back. Ctrl-C stops it.`,
 			return 2
 		}
 		in := f.site.input()
-		in.Finishers = nil // offline copies are for published sites, not previews
-		b := build.NewIncremental(in)
+		in.Offline = false // offline copies are for published sites, not previews
+		b := pipeline.NewIncremental(in)
 		var srv *preview.Server
 		var refresh *time.Timer
 		srv = preview.New(builderFunc(func(changed []string) (preview.Files, diag.List) {

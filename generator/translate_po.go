@@ -9,10 +9,11 @@ import (
 	"path/filepath"
 	"strings"
 
-	"mehfooz/generator/internal/build"
 	"mehfooz/generator/internal/config"
 	"mehfooz/generator/internal/content"
 	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/output"
+	"mehfooz/generator/internal/pipeline"
 	"mehfooz/generator/internal/po"
 	"mehfooz/generator/internal/safefs"
 	"mehfooz/generator/internal/translation"
@@ -100,8 +101,8 @@ func translationPages(f *translatePOFlags) ([]*translation.Page, diag.List) {
 		return nil, diags
 	}
 	in := f.site.input()
-	in.Indexers, in.Finishers = nil, nil
-	rep, d := build.Run(in, build.Discard{})
+	in.Search, in.Offline = false, false
+	rep, d := pipeline.Run(in, output.Discard{})
 	diags.Append(d)
 	if rep == nil {
 		return nil, diags

@@ -200,6 +200,9 @@ type results struct {
 // The test
 
 func TestPagefindVsMehfooz(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Pagefind and chromium; skipped in -short mode")
+	}
 	public := envOr("PAGEFIND_BENCH_PUBLIC", filepath.Join("..", "..", "public"))
 	bin := envOr("PAGEFIND_BIN", filepath.Join("node_modules", ".bin", "pagefind"))
 	out := os.Getenv("PAGEFIND_BENCH_OUT")

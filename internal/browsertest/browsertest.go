@@ -70,6 +70,9 @@ type Browser struct {
 // New starts chromium for t and stops it when t ends.
 func New(t testing.TB) *Browser {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("starts chromium; skipped in -short mode")
+	}
 	exe := ExecPath()
 	if exe == "" {
 		if os.Getenv("MEHFOOZ_REQUIRE_BROWSER") != "" {

@@ -1,5 +1,5 @@
 // Package analysis turns text into search terms. It is the only normaliser of
-// Mehfooz search: the index builder (search/build) and the browser module
+// Mehfooz search: the index builder (search/indexer) and the browser module
 // (search/wasm, through search/query) both link it, so a query is analysed
 // exactly as the pages were.
 //

@@ -1,6 +1,6 @@
 // Package index defines the search index file of one language: its types,
 // Encode and Decode. FORMAT.md beside this file specifies the bytes; the
-// builder (search/build) writes them and the query engine (search/query)
+// builder (search/indexer) writes them and the query engine (search/query)
 // reads them, in Go natively and in the browser's WebAssembly module.
 //
 // The package knows nothing about analysis or ranking: terms are opaque
@@ -47,7 +47,7 @@ type Doc struct {
 	// Kind is the page kind ("guide", "platform", …).
 	Kind string
 	// TitleLen and TopicLen count the terms in the title (with the
-	// keywords indexed as title words, see search/build) and topics.
+	// keywords indexed as title words, see search/indexer) and topics.
 	TitleLen, TopicLen int
 	// Sections has at least one entry; title and topic hits belong to
 	// section 0, which is the intro before the first heading.

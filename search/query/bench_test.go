@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"mehfooz/search/build"
+	"mehfooz/search/indexer"
 	"mehfooz/search/query"
 	"mehfooz/search/synonyms"
 )
@@ -31,7 +31,7 @@ var (
 
 // synthetic returns n deterministic pages of about 800 words in 8
 // sections, with a Zipf-distributed vocabulary of generated words.
-func synthetic(lang string, n int) []build.Document {
+func synthetic(lang string, n int) []indexer.Document {
 	rng := rand.New(rand.NewPCG(1, uint64(len(lang))))
 	real, syl := realEnglish, latinSyllables
 	if lang == "ur" {
@@ -60,7 +60,7 @@ func synthetic(lang string, n int) []build.Document {
 		}
 		return b.String()
 	}
-	docs := make([]build.Document, n)
+	docs := make([]indexer.Document, n)
 	for i := range docs {
 		d := &docs[i]
 		d.URL = "section-" + strconv.Itoa(i%7) + "/page-" + strconv.Itoa(i) + "/"
@@ -68,7 +68,7 @@ func synthetic(lang string, n int) []build.Document {
 		d.Kind = "guide"
 		d.Topics = []string{real[rng.IntN(len(real))]}
 		for s := range 8 {
-			sec := build.Section{Text: sentence(100)}
+			sec := indexer.Section{Text: sentence(100)}
 			if s > 0 {
 				sec.Heading = sentence(2 + rng.IntN(4))
 				sec.Anchor = "h" + strconv.Itoa(s)
@@ -108,7 +108,7 @@ func bigIndexes(tb testing.TB) map[string][]byte {
 		}
 		benchIndex.data = map[string][]byte{}
 		for _, lang := range []string{"en", "ur"} {
-			b, err := build.Build(lang, synthetic(lang, 5000), syn)
+			b, err := indexer.Build(lang, synthetic(lang, 5000), syn)
 			if err != nil {
 				benchIndex.err = err
 				return

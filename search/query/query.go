@@ -88,7 +88,7 @@ func Open(data []byte) (*Index, error) {
 	return newIndex(ix), nil
 }
 
-// FromIndex wraps an index value, such as one from search/build's Index,
+// FromIndex wraps an index value, such as one from search/indexer's Index,
 // without encoding it. ix must satisfy ix.Validate and must not change.
 func FromIndex(ix *index.Index) (*Index, error) {
 	if err := ix.Validate(); err != nil {

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"mehfooz/search/build"
+	"mehfooz/search/indexer"
 	"mehfooz/search/query"
 	"mehfooz/search/synonyms"
 )
@@ -21,78 +21,78 @@ private browsing: [incognito, history]
 private mode: [incognito, private browsing]
 `
 
-var enDocs = []build.Document{
+var enDocs = []indexer.Document{
 	{URL: "guides/threats/", Title: "Threats and intimidation", Kind: "guide", Topics: []string{"threats", "safety"},
-		Sections: []build.Section{
+		Sections: []indexer.Section{
 			{Text: "If someone threatens to hurt you or your family, it is not your fault. Keep the evidence."},
 			{Anchor: "danger", Heading: "If you are in danger now", Text: "Call 15 for the police. Go to a safe place first."},
 			{Anchor: "save-threats", Heading: "Save the threatening messages", Text: "Take screenshots of every threat before you block the account."},
 		}},
 	{URL: "guides/evidence/", Title: "Keep evidence safe", Kind: "guide", Topics: []string{"evidence"},
-		Sections: []build.Section{
+		Sections: []indexer.Section{
 			{Text: "Evidence helps the police, the NCCIA and the platforms act."},
 			{Anchor: "screenshots", Heading: "Screenshots", Text: "A screenshot should show the date and time, the profile name and the link to the profile."},
 			{Anchor: "chats", Heading: "Export chats", Text: "WhatsApp lets you export a whole chat with its dates."},
 		}},
 	{URL: "complaint/file-online/", Title: "File a complaint online", Kind: "complaint", Topics: []string{"complaint"},
-		Sections: []build.Section{
+		Sections: []indexer.Section{
 			{Text: "The National Cyber Crime Investigation Agency (NCCIA) takes cybercrime complaints. Its helpline is 1799."},
 			{Anchor: "documents", Heading: "Documents you need", Text: "A copy of your CNIC, screenshots and the links to the accounts."},
 		}},
 	{URL: "guides/loan-app-harassment/", Title: "Harassment by loan apps", Kind: "guide", Topics: []string{"loan-apps", "harassment"},
-		Sections: []build.Section{
+		Sections: []indexer.Section{
 			{Text: "Some loan apps message your contacts and shame you when a payment is late."},
 			{Anchor: "secp", Heading: "Complain to the SECP", Text: "The SECP licenses lenders. You can complain about an illegal loan app."},
 		}},
 	{URL: "guides/impersonation/", Title: "Fake profiles and impersonation", Kind: "guide", Topics: []string{"impersonation"},
-		Sections: []build.Section{
+		Sections: []indexer.Section{
 			{Text: "Someone has made a fake profile with your name or photos."},
 		}},
 	{URL: "guides/hacked-account/", Title: "Recover a hacked account", Kind: "guide", Topics: []string{"hacked", "accounts"},
-		Sections: []build.Section{
+		Sections: []indexer.Section{
 			{Text: "If you cannot log in, recover the account first."},
 			{Anchor: "password", Heading: "Change your password", Text: "Choose a new password that you use nowhere else. A password manager helps."},
 			{Anchor: "two-step", Heading: "Turn on two-step verification", Text: "Two-step verification asks for a code as well as your password."},
 		}},
 	{URL: "guides/cover-your-tracks/", Title: "Cover your tracks", Kind: "guide", Topics: []string{"safety"},
-		Sections: []build.Section{
+		Sections: []indexer.Section{
 			{Text: "Someone who uses your phone may see what you read."},
 			{Anchor: "incognito", Heading: "Private browsing", Text: "An incognito window keeps no history after you close it."},
 		}},
 	{URL: "guides/harassment/", Title: "Online harassment", Kind: "guide", Topics: []string{"harassment"},
-		Sections: []build.Section{
+		Sections: []indexer.Section{
 			{Text: "Harassment can come as messages, comments or calls. A threat is a crime; so is sharing your password without consent."},
 		}},
 }
 
-var urDocs = []build.Document{
+var urDocs = []indexer.Document{
 	{URL: "guides/threats/", Title: "دھمکیاں", Kind: "guide",
-		Sections: []build.Section{
+		Sections: []indexer.Section{
 			{Text: "اگر کوئی آپ کو دھمکی دے تو یہ آپ کا قصور نہیں۔ پہلے ثبوت محفوظ کریں۔"},
 			{Anchor: "complaint", Heading: "شکایت درج کریں", Text: "این سی سی آئی اے کو آن لائن شکایت بھیجیں۔ ہیلپ لائن ۱۷۹۹ ہے۔"},
 		}},
 	{URL: "guides/loan-app-harassment/", Title: "قرض ایپس کی ہراسانی", Kind: "guide",
-		Sections: []build.Section{
+		Sections: []indexer.Section{
 			{Text: "قرض دینے والی کچھ ایپس آپ کے رابطوں کو پیغام بھیجتی ہیں۔"},
 		}},
 	{URL: "guides/evidence/", Title: "ثبوت محفوظ رکھیں", Kind: "guide",
-		Sections: []build.Section{
+		Sections: []indexer.Section{
 			{Text: "ثبوت سے پولیس اور پلیٹ فارم کارروائی کر سکتے ہیں۔"},
 			{Anchor: "screenshots", Heading: "اسکرین شاٹ", Text: "اسکرین شاٹ میں تاریخ، وقت اور پروفائل کا لنک نظر آئے۔"},
 		}},
 	{URL: "guides/impersonation/", Title: "جعلی پروفائل", Kind: "guide",
-		Sections: []build.Section{
+		Sections: []indexer.Section{
 			{Text: "کسی نے آپ کے نام یا تصویروں سے جعلی پروفائل بنایا ہے۔"},
 		}},
 }
 
-func open(t testing.TB, lang string, docs []build.Document) *query.Index {
+func open(t testing.TB, lang string, docs []indexer.Document) *query.Index {
 	t.Helper()
 	syn, err := synonyms.Parse("test.yaml", []byte(testSynonyms))
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := build.Build(lang, docs, syn)
+	data, err := indexer.Build(lang, docs, syn)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 	"testing"
 
 	"mehfooz/search/analysis"
-	"mehfooz/search/build"
+	"mehfooz/search/indexer"
 	"mehfooz/search/query"
 )
 
@@ -75,16 +75,16 @@ func TestModuleMatchesNative(t *testing.T) {
 	for len(texts) < 2000 {
 		texts = append(texts, randomText(rng))
 	}
-	docs := []build.Document{
+	docs := []indexer.Document{
 		{URL: "guides/threats/", Title: "Someone is threatening me", Kind: "guide", Topics: []string{"threats"},
-			Sections: []build.Section{{Text: "Keep every threatening message."}, {Anchor: "police", Heading: "Call the police", Text: "Call 15 if you are in danger. دھمکی ملے تو پولیس کو بتائیں۔"}}},
+			Sections: []indexer.Section{{Text: "Keep every threatening message."}, {Anchor: "police", Heading: "Call the police", Text: "Call 15 if you are in danger. دھمکی ملے تو پولیس کو بتائیں۔"}}},
 		{URL: "guides/evidence/", Title: "How to keep evidence", Kind: "guide",
-			Sections: []build.Section{{Text: "Screenshots with the date, time and link."}, {Anchor: "export", Heading: "Export chats", Text: "WhatsApp can export a chat."}}},
+			Sections: []indexer.Section{{Text: "Screenshots with the date, time and link."}, {Anchor: "export", Heading: "Export chats", Text: "WhatsApp can export a chat."}}},
 		{URL: "complaint/", Title: "File a complaint", Kind: "list",
-			Sections: []build.Section{{Text: "The NCCIA takes cybercrime complaints. شکایت درج کریں۔"}}},
+			Sections: []indexer.Section{{Text: "The NCCIA takes cybercrime complaints. شکایت درج کریں۔"}}},
 	}
 	syn := analysis.NewSynonyms([]analysis.Synonym{{From: []string{"dhamki"}, To: [][]string{{"threaten"}, {"دہمکی"}}}})
-	idx, err := build.Build("en", docs, syn)
+	idx, err := indexer.Build("en", docs, syn)
 	if err != nil {
 		t.Fatal(err)
 	}

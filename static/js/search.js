@@ -8,7 +8,7 @@
 //
 // Over http(s) the module and indexes are fetched; from file:// (a copy on
 // a USB stick), where fetch is blocked, they come as classic scripts that
-// set base64 globals (search/build: WasmScript, IndexScript).
+// set base64 globals (search/indexer: WasmScript, IndexScript).
 (function () {
   "use strict";
   var form = document.querySelector("form.search");

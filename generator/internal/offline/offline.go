@@ -26,9 +26,9 @@ import (
 	"sync"
 	"time"
 
-	"mehfooz/generator/internal/build"
 	"mehfooz/generator/internal/config"
 	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/output"
 	"mehfooz/generator/internal/site"
 )
 
@@ -80,31 +80,29 @@ var DefaultPocket = []PocketRule{
 // depends on the site alone.
 var ModTime = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// Finisher writes the offline copies. It implements build.Finisher.
-type Finisher struct {
+// Copies writes the offline copies.
+type Copies struct {
 	layouts       fs.FS
 	layoutsPrefix string
 	budget        int
 	pocket        []PocketRule
 }
 
-var _ build.Finisher = (*Finisher)(nil)
-
-// Option configures a Finisher.
-type Option func(*Finisher)
+// Option configures Copies.
+type Option func(*Copies)
 
 // WithPocketBudget sets the most a pocket file may weigh, in bytes.
-func WithPocketBudget(bytes int) Option { return func(f *Finisher) { f.budget = bytes } }
+func WithPocketBudget(bytes int) Option { return func(f *Copies) { f.budget = bytes } }
 
 // WithPocketPages replaces DefaultPocket.
 func WithPocketPages(rules ...PocketRule) Option {
-	return func(f *Finisher) { f.pocket = rules }
+	return func(f *Copies) { f.pocket = rules }
 }
 
-// New returns a Finisher that reads its interface strings from layouts (the
+// New returns Copies that reads its interface strings from layouts (the
 // layouts folder, shown in diagnostics as layoutsPrefix).
-func New(layouts fs.FS, layoutsPrefix string, opts ...Option) *Finisher {
-	f := &Finisher{layouts: layouts, layoutsPrefix: layoutsPrefix, budget: DefaultPocketBudget, pocket: DefaultPocket}
+func New(layouts fs.FS, layoutsPrefix string, opts ...Option) *Copies {
+	f := &Copies{layouts: layouts, layoutsPrefix: layoutsPrefix, budget: DefaultPocketBudget, pocket: DefaultPocket}
 	for _, o := range opts {
 		o(f)
 	}
@@ -114,7 +112,7 @@ func New(layouts fs.FS, layoutsPrefix string, opts ...Option) *Finisher {
 // Finish writes both copies of every language. Problems are errors with
 // rule "offline", or "pocket-size" when the pocket file's required pages do
 // not fit in its budget.
-func (f *Finisher) Finish(s *site.Site, files build.Built, out build.Sink) diag.List {
+func (f *Copies) Finish(s *site.Site, files output.Built, out output.Sink) diag.List {
 	strs, diags := f.strings(s)
 	if diags.Errors() > 0 {
 		return diags
@@ -153,9 +151,9 @@ func (f *Finisher) Finish(s *site.Site, files build.Built, out build.Sink) diag.
 
 // writeZip streams the language's zip copy into out: at 5,000 pages a
 // language's zip is 50 MB, which need not be in memory.
-func (c *copier) writeZip(out build.Sink) diag.List {
+func (c *copier) writeZip(out output.Sink) diag.List {
 	name := ZipName(c.lang)
-	w, err := build.Create(out, name)
+	w, err := output.Create(out, name)
 	if err != nil {
 		return diag.List{diag.Errorf(outputPos(name), "offline", "%v", err)}
 	}
@@ -169,7 +167,7 @@ func (c *copier) writeZip(out build.Sink) diag.List {
 // copier makes one language's copies.
 type copier struct {
 	site  *site.Site
-	files build.Built
+	files output.Built
 	lang  string
 	dir   string
 	strs  *strs
@@ -267,7 +265,7 @@ var siteKeys = []string{
 
 // strings loads the interface strings and reports every key a language
 // lacks. The build has already checked the files themselves.
-func (f *Finisher) strings(s *site.Site) (map[string]*strs, diag.List) {
+func (f *Copies) strings(s *site.Site) (map[string]*strs, diag.List) {
 	var diags diag.List
 	all, _ := config.LoadI18n(f.layouts, "i18n", f.layoutsPrefix, s.Langs)
 	out := map[string]*strs{}

@@ -1,4 +1,4 @@
-package offline
+package offline_test
 
 import (
 	"archive/zip"
@@ -18,10 +18,10 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"mehfooz/generator/internal/build"
 	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/offline"
 	"mehfooz/generator/internal/output"
-	"mehfooz/generator/internal/searchindex"
+	"mehfooz/generator/internal/pipeline"
 )
 
 // testLayouts is the project's layouts folder, read into memory.
@@ -104,8 +104,8 @@ func siteFiles(base string) map[string]string {
 }
 
 // testInput writes the site to a temporary folder and returns its input,
-// with the search indexer and the offline finisher.
-func testInput(t testing.TB, files map[string]string, opts ...Option) build.Input {
+// with the search index and the offline copies turned on.
+func testInput(t testing.TB, files map[string]string, opts ...offline.Option) pipeline.Input {
 	t.Helper()
 	dir := t.TempDir()
 	for name, data := range files {
@@ -126,13 +126,12 @@ func testInput(t testing.TB, files map[string]string, opts ...Option) build.Inpu
 		"search/wasm_exec.js":   {Data: []byte("'use strict';window.Go=function(){};")},
 		"images/unused-pic.png": {Data: pngBytes(t, color.RGBA{0, 200, 0, 255})},
 	}
-	in := build.Input{
+	in := pipeline.Input{
 		Content: os.DirFS(dir), ContentPrefix: "content",
 		Layouts: testLayouts(t), LayoutsPrefix: "layouts",
 		Static: static, StaticPrefix: "static",
 	}
-	in.Indexers = []build.Indexer{searchindex.New(in.Content, in.ContentPrefix, in.Static, in.StaticPrefix)}
-	in.Finishers = []build.Finisher{New(in.Layouts, in.LayoutsPrefix, opts...)}
+	in.Search, in.Offline, in.OfflineOptions = true, true, opts
 	return in
 }
 
@@ -162,14 +161,14 @@ func pngBytes(t testing.TB, c color.Color) []byte {
 
 // run builds in into a throwaway output folder and returns the offline
 // files it wrote, by output name.
-func run(t testing.TB, in build.Input) (map[string][]byte, diag.List) {
+func run(t testing.TB, in pipeline.Input) (map[string][]byte, diag.List) {
 	t.Helper()
 	w, err := output.New(filepath.Join(t.TempDir(), "public"), output.WithoutCompression())
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer w.Abort()
-	_, diags := build.Run(in, w)
+	_, diags := pipeline.Run(in, w)
 	out := map[string][]byte{}
 	entries, _ := os.ReadDir(filepath.Join(w.Dir(), "offline"))
 	for _, e := range entries {
@@ -177,12 +176,12 @@ func run(t testing.TB, in build.Input) (map[string][]byte, diag.List) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out[Dir+e.Name()] = data
+		out[offline.Dir+e.Name()] = data
 	}
 	return out, diags
 }
 
-func mustRun(t testing.TB, in build.Input) map[string][]byte {
+func mustRun(t testing.TB, in pipeline.Input) map[string][]byte {
 	t.Helper()
 	out, diags := run(t, in)
 	if diags.Err() != nil {
@@ -212,36 +211,27 @@ func unzip(t testing.TB, data []byte) (map[string][]byte, []string) {
 		}
 		m[f.Name] = b
 		order = append(order, f.Name)
-		if !f.Modified.Equal(ModTime) {
-			t.Errorf("%s: modified %v, want %v", f.Name, f.Modified, ModTime)
+		if !f.Modified.Equal(offline.ModTime) {
+			t.Errorf("%s: modified %v, want %v", f.Name, f.Modified, offline.ModTime)
 		}
 	}
 	return m, order
 }
 
 // ids returns the ids in an HTML document.
-func ids(doc []byte) map[string]int {
-	m := map[string]int{}
-	scanTags(doc, func(t *tag) bool {
-		if id, ok := t.get("id"); ok && !t.end {
-			m[id]++
-		}
-		return true
-	})
-	return m
-}
+func ids(doc []byte) map[string]int { return offline.IDs(doc) }
 
 func TestZipLinksAllResolveInsideTheZip(t *testing.T) {
 	out := mustRun(t, testInput(t, siteFiles("")))
 	for _, lang := range []string{"en", "ur"} {
 		t.Run(lang, func(t *testing.T) {
-			entries, order := unzip(t, out[ZipName(lang)])
+			entries, order := unzip(t, out[offline.ZipName(lang)])
 			// The start page, then the language's pages in order, then the
 			// files they use in order (the zip is written as a stream).
-			split := slices.IndexFunc(order, func(n string) bool { return !strings.HasPrefix(n, lang+"/") && n != StartPage })
-			if order[0] != StartPage || split < 0 || !slices.IsSorted(order[1:split]) || !slices.IsSorted(order[split:]) ||
+			split := slices.IndexFunc(order, func(n string) bool { return !strings.HasPrefix(n, lang+"/") && n != offline.StartPage })
+			if order[0] != offline.StartPage || split < 0 || !slices.IsSorted(order[1:split]) || !slices.IsSorted(order[split:]) ||
 				slices.ContainsFunc(order[split:], func(n string) bool { return strings.HasPrefix(n, lang+"/") }) {
-				t.Errorf("entries not in order (%s, pages, files): %v", StartPage, order)
+				t.Errorf("entries not in order (%s, pages, files): %v", offline.StartPage, order)
 			}
 			for _, name := range order {
 				other := "ur/"
@@ -259,7 +249,7 @@ func TestZipLinksAllResolveInsideTheZip(t *testing.T) {
 					t.Errorf("%s: a file no page uses is in the copy", name)
 				}
 			}
-			for _, want := range []string{StartPage, lang + "/index.html", lang + "/guides/evidence/index.html",
+			for _, want := range []string{offline.StartPage, lang + "/index.html", lang + "/guides/evidence/index.html",
 				lang + "/search/index.html", "images/bg.png", "images/pic.png"} {
 				if entries[want] == nil {
 					t.Errorf("the copy lacks %s", want)
@@ -270,38 +260,31 @@ func TestZipLinksAllResolveInsideTheZip(t *testing.T) {
 				if path.Ext(name) != ".html" {
 					continue
 				}
-				scanTags(entries[name], func(tg *tag) bool {
-					for _, a := range tg.attrs {
-						if a.name != "href" && a.name != "src" && !strings.HasPrefix(a.name, "data-") {
-							continue
+				for _, l := range offline.Links(name, entries[name]) {
+					switch {
+					case l.Kind == "fragment" && l.Frag != "":
+						if ids(entries[name])[l.Frag] == 0 {
+							t.Errorf("%s: %s=%q: no such id", name, l.Attr, l.Value)
 						}
-						r := resolve(name, a.value())
-						switch {
-						case r.kind == refFragment && r.frag != "":
-							if ids(entries[name])[r.frag] == 0 {
-								t.Errorf("%s: %s=%q: no such id", name, a.name, a.value())
-							}
-						case r.kind == refRoot || r.kind == refOutside:
-							t.Errorf("%s: %s=%q leaves the copy", name, a.name, a.value())
-						case r.kind == refLocal && strings.HasPrefix(a.name, "data-"):
-							if fetchOnly(r.file) {
-								t.Errorf("%s: %s=%q names a file the copy cannot fetch", name, a.name, a.value())
-							}
-						case r.kind == refLocal:
-							links++
-							if r.dir {
-								t.Errorf("%s: %s=%q is a folder: file:// shows a listing", name, a.name, a.value())
-							}
-							target := entries[r.file]
-							if target == nil {
-								t.Errorf("%s: %s=%q: %s is not in the zip", name, a.name, a.value(), r.file)
-							} else if r.frag != "" && ids(target)[r.frag] == 0 {
-								t.Errorf("%s: %s=%q: %s has no id %q", name, a.name, a.value(), r.file, r.frag)
-							}
+					case l.Kind == "root" || l.Kind == "outside":
+						t.Errorf("%s: %s=%q leaves the copy", name, l.Attr, l.Value)
+					case l.Kind == "local" && strings.HasPrefix(l.Attr, "data-"):
+						if l.FetchOnly {
+							t.Errorf("%s: %s=%q names a file the copy cannot fetch", name, l.Attr, l.Value)
+						}
+					case l.Kind == "local":
+						links++
+						if l.Dir {
+							t.Errorf("%s: %s=%q is a folder: file:// shows a listing", name, l.Attr, l.Value)
+						}
+						target := entries[l.File]
+						if target == nil {
+							t.Errorf("%s: %s=%q: %s is not in the zip", name, l.Attr, l.Value, l.File)
+						} else if l.Frag != "" && ids(target)[l.Frag] == 0 {
+							t.Errorf("%s: %s=%q: %s has no id %q", name, l.Attr, l.Value, l.File, l.Frag)
 						}
 					}
-					return true
-				})
+				}
 			}
 			if links < 50 {
 				t.Errorf("only %d local links checked", links)
@@ -316,7 +299,7 @@ func TestZipLinksAllResolveInsideTheZip(t *testing.T) {
 					t.Errorf("search page lacks %s", attr)
 					continue
 				}
-				if f := resolve(lang+"/search/index.html", v).file; entries[f] == nil {
+				if f := offline.Resolve(lang+"/search/index.html", attr, v).File; entries[f] == nil {
 					t.Errorf("%s=%q: %s is not in the zip", attr, v, f)
 				}
 			}
@@ -328,7 +311,7 @@ func TestZipLinksAllResolveInsideTheZip(t *testing.T) {
 			}
 
 			// The start page, in the copy's language, leads into it.
-			start := string(entries[StartPage])
+			start := string(entries[offline.StartPage])
 			dir := map[string]string{"en": "ltr", "ur": "rtl"}[lang]
 			for _, want := range []string{`<html lang="` + lang + `" dir="` + dir + `">`, `href="` + lang + `/start/index.html"`,
 				`href="` + lang + `/search/index.html"`, `id="quick-exit" href="https://www.google.com/search?q=weather"`,
@@ -342,21 +325,11 @@ func TestZipLinksAllResolveInsideTheZip(t *testing.T) {
 }
 
 // attrValue returns the value of the first attribute name in doc.
-func attrValue(doc, name string) string {
-	v := ""
-	scanTags([]byte(doc), func(t *tag) bool {
-		if s, ok := t.get(name); ok {
-			v = s
-			return false
-		}
-		return true
-	})
-	return v
-}
+func attrValue(doc, name string) string { return offline.AttrValue([]byte(doc), name) }
 
 func TestZipLinksToOtherLanguagesArePlainTextWithoutAnAddress(t *testing.T) {
 	out := mustRun(t, testInput(t, siteFiles("")))
-	entries, _ := unzip(t, out[ZipName("en")])
+	entries, _ := unzip(t, out[offline.ZipName("en")])
 	page := string(entries["en/guides/evidence/index.html"])
 	if !strings.Contains(page, `<a hreflang="ur" lang="ur" dir="rtl" class="lang-link">اردو</a>`) {
 		t.Errorf("language switch not plain text:\n%s", page)
@@ -368,7 +341,7 @@ func TestZipLinksToOtherLanguagesArePlainTextWithoutAnAddress(t *testing.T) {
 
 func TestLinksLeavingTheCopyGoOnlineWithAnAddress(t *testing.T) {
 	out := mustRun(t, testInput(t, siteFiles("https://mehfooz.example/")))
-	entries, _ := unzip(t, out[ZipName("en")])
+	entries, _ := unzip(t, out[offline.ZipName("en")])
 	page := string(entries["en/guides/evidence/index.html"])
 	for _, want := range []string{
 		`<a href="https://mehfooz.example/ur/guides/evidence/" hreflang="ur" lang="ur" dir="rtl" class="lang-link external" rel="noopener noreferrer">اردو<span class="ext-mark" aria-hidden="true">↗</span><span class="vh"> (leaves this site)</span></a>`,
@@ -378,7 +351,7 @@ func TestLinksLeavingTheCopyGoOnlineWithAnAddress(t *testing.T) {
 			t.Errorf("page lacks %s:\n%s", want, page)
 		}
 	}
-	pocket := string(out[PocketName("en")])
+	pocket := string(out[offline.PocketName("en")])
 	want := `<a href="https://mehfooz.example/en/about/" class="external" rel="noopener noreferrer">what we keep<span class="ext-mark" aria-hidden="true">↗</span><span class="vh"> (leaves this site)</span></a>`
 	if !strings.Contains(pocket, want) {
 		t.Errorf("pocket file lacks %s", want)
@@ -389,10 +362,10 @@ func TestPocketIsSelfContained(t *testing.T) {
 	out := mustRun(t, testInput(t, siteFiles("")))
 	for _, lang := range []string{"en", "ur"} {
 		t.Run(lang, func(t *testing.T) {
-			doc := out[PocketName(lang)]
+			doc := out[offline.PocketName(lang)]
 			s := string(doc)
 			dir := map[string]string{"en": "ltr", "ur": "rtl"}[lang]
-			for _, want := range []string{`<html lang="` + lang + `" dir="` + dir + `">`, `<style>`, PocketCSP,
+			for _, want := range []string{`<html lang="` + lang + `" dir="` + dir + `">`, `<style>`, offline.PocketCSP,
 				`id="quick-exit" href="https://www.google.com/search?q=weather"`, `id="p-start"`, `id="p-start/blackmail"`,
 				`id="p-helplines"`, `id="p-guides/evidence"`, `id="p-guides/evidence--screenshots"`, `id="p-complaint/file-online"`,
 				`src="data:image/png;base64,`, `href="#p-guides/cover-your-tracks"`} {
@@ -412,29 +385,26 @@ func TestPocketIsSelfContained(t *testing.T) {
 				}
 			}
 			anchors := 0
-			scanTags(doc, func(tg *tag) bool {
-				for _, a := range tg.attrs {
-					switch {
-					case a.name == "src" && !strings.HasPrefix(a.value(), "data:"):
-						t.Errorf("%s src=%q is not inside the file", tg.name, a.value())
-					case a.name == "href" && strings.HasPrefix(a.value(), "#"):
-						anchors++
-						id, err := url.PathUnescape(a.value()[1:])
-						if err != nil || all[id] == 0 {
-							t.Errorf("href=%q: no such id", a.value())
-						}
-					case a.name == "href" && !hasScheme(a.value()):
-						t.Errorf("href=%q leaves the file", a.value())
+			for _, l := range offline.Links(offline.PocketName(lang), doc) {
+				switch {
+				case l.Attr == "src" && !strings.HasPrefix(l.Value, "data:"):
+					t.Errorf("src=%q is not inside the file", l.Value)
+				case l.Attr == "href" && strings.HasPrefix(l.Value, "#"):
+					anchors++
+					id, err := url.PathUnescape(l.Value[1:])
+					if err != nil || all[id] == 0 {
+						t.Errorf("href=%q: no such id", l.Value)
 					}
+				case l.Attr == "href" && (l.Kind != "external" || strings.HasPrefix(l.Value, "//")):
+					t.Errorf("href=%q leaves the file", l.Value)
 				}
-				return true
-			})
+			}
 			if anchors < 20 {
 				t.Errorf("only %d anchor links", anchors)
 			}
 		})
 	}
-	en := string(out[PocketName("en")])
+	en := string(out[offline.PocketName("en")])
 	// A link to a page the file leaves out is plain text; a cross-page
 	// anchor lands on the prefixed heading; a stand-in keeps its language.
 	for _, want := range []string{`<a>what we keep</a>`, `href="#p-guides/threats--what-to-do"`, `href="#p-complaint/file-online--what-you-need"`} {
@@ -446,7 +416,7 @@ func TestPocketIsSelfContained(t *testing.T) {
 	if strings.Contains(en, "About this site") {
 		t.Error("a paragraph holding only a dead link is left in")
 	}
-	if ur := string(out[PocketName("ur")]); !strings.Contains(ur, `<section id="p-guides/cover-your-tracks" class="pocket-page" lang="en" dir="ltr">`) {
+	if ur := string(out[offline.PocketName("ur")]); !strings.Contains(ur, `<section id="p-guides/cover-your-tracks" class="pocket-page" lang="en" dir="ltr">`) {
 		t.Error("the stand-in for the untranslated Urdu page lost its language")
 	}
 }
@@ -465,7 +435,7 @@ func TestCopiesAreByteIdenticalAcrossBuilds(t *testing.T) {
 }
 
 func TestPocketOverBudgetIsAnError(t *testing.T) {
-	_, diags := run(t, testInput(t, siteFiles(""), WithPocketBudget(5<<10)))
+	_, diags := run(t, testInput(t, siteFiles(""), offline.WithPocketBudget(5<<10)))
 	var got []*diag.Error
 	for _, d := range diags {
 		if d.Rule == "pocket-size" {
@@ -476,21 +446,21 @@ func TestPocketOverBudgetIsAnError(t *testing.T) {
 		t.Fatalf("pocket-size errors = %d, want one per language: %v", len(got), diags)
 	}
 	e := got[0]
-	if e.Severity != diag.SevError || e.Pos.File != "public/"+PocketName("en") ||
+	if e.Severity != diag.SevError || e.Pos.File != "public/"+offline.PocketName("en") ||
 		!strings.Contains(e.Msg, "over its budget of 5.0 KB") || !strings.Contains(e.Msg, "/en/start/blackmail/ (") {
 		t.Errorf("diagnostic = %s", e.Error())
 	}
 }
 
 func TestPocketDropsPlatformPagesFirst(t *testing.T) {
-	full := mustRun(t, testInput(t, siteFiles("")))[PocketName("en")]
+	full := mustRun(t, testInput(t, siteFiles("")))[offline.PocketName("en")]
 	for _, id := range []string{`id="p-platforms/facebook"`, `id="p-guides/wellbeing"`} {
 		if !bytes.Contains(full, []byte(id)) {
 			t.Fatalf("with the default budget the pocket file lacks %s", id)
 		}
 	}
 	budget := len(full) - 200
-	got := mustRun(t, testInput(t, siteFiles(""), WithPocketBudget(budget)))[PocketName("en")]
+	got := mustRun(t, testInput(t, siteFiles(""), offline.WithPocketBudget(budget)))[offline.PocketName("en")]
 	if len(got) > budget {
 		t.Errorf("pocket file is %d bytes, over the %d budget", len(got), budget)
 	}
@@ -513,11 +483,10 @@ func TestMissingStringsAreReported(t *testing.T) {
 		}
 	}
 	// The build checks that both files have the same keys, so only the
-	// finisher's own check can see a key missing from both.
+	// offline stage's own check can see a key missing from both.
 	layouts["i18n/ur.yaml"] = &fstest.MapFile{Data: []byte(strings.Join(kept, "\n"))}
 	en := layouts["i18n/en.yaml"]
 	layouts["i18n/en.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(string(en.Data), "\noffline_pocket_title:", "\n# offline_pocket_title:", 1))}
-	in.Finishers = []build.Finisher{New(layouts, "layouts")}
 	_, diags := run(t, in)
 	var msgs []string
 	for _, d := range diags {
@@ -544,10 +513,10 @@ func TestZipAssetsAreIntact(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Abort()
-	if _, diags := build.Run(in, w); diags.Err() != nil {
+	if _, diags := pipeline.Run(in, w); diags.Err() != nil {
 		t.Fatal(diags)
 	}
-	data, err := os.ReadFile(filepath.Join(w.Dir(), filepath.FromSlash(ZipName("en"))))
+	data, err := os.ReadFile(filepath.Join(w.Dir(), filepath.FromSlash(offline.ZipName("en"))))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package searchindex
+package searchindex_test
 
 import (
 	"bytes"
@@ -10,7 +10,8 @@ import (
 
 	"github.com/andybalholm/brotli"
 
-	searchbuild "mehfooz/search/build"
+	"mehfooz/generator/internal/searchindex"
+	"mehfooz/search/indexer"
 	"mehfooz/search/synonyms"
 )
 
@@ -36,14 +37,14 @@ func BenchmarkProjectQueries(b *testing.B) {
 // content: both languages' indexes and offline scripts.
 func BenchmarkProjectIndexBuild(b *testing.B) {
 	docs, _ := projectIndexes(b)
-	syn, _ := synonyms.Parse("synonyms.yaml", mustRead(b, projectRoot+"/content/"+SynonymsPath))
+	syn, _ := synonyms.Parse("synonyms.yaml", mustRead(b, projectRoot+"/content/"+searchindex.SynonymsPath))
 	for b.Loop() {
 		for lang, ds := range docs {
-			idx, err := searchbuild.Build(lang, ds, syn)
+			idx, err := indexer.Build(lang, ds, syn)
 			if err != nil {
 				b.Fatal(err)
 			}
-			searchbuild.IndexScript(lang, idx)
+			indexer.IndexScript(lang, idx)
 		}
 	}
 }
@@ -55,12 +56,12 @@ func TestProjectIndexSizes(t *testing.T) {
 		t.Skip("builds the whole site")
 	}
 	docs, _ := projectIndexes(t)
-	syn, err := synonyms.Parse("synonyms.yaml", mustRead(t, projectRoot+"/content/"+SynonymsPath))
+	syn, err := synonyms.Parse("synonyms.yaml", mustRead(t, projectRoot+"/content/"+searchindex.SynonymsPath))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, lang := range []string{"en", "ur"} {
-		idx, err := searchbuild.Build(lang, docs[lang], syn)
+		idx, err := indexer.Build(lang, docs[lang], syn)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package searchindex
+package searchindex_test
 
 import (
 	"flag"
@@ -15,10 +15,9 @@ import (
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 	"github.com/goccy/go-yaml"
 
-	"mehfooz/generator/internal/build"
-	"mehfooz/generator/internal/diag"
-	"mehfooz/generator/internal/site"
-	searchbuild "mehfooz/search/build"
+	"mehfooz/generator/internal/pipeline"
+	"mehfooz/generator/internal/searchindex"
+	"mehfooz/search/indexer"
 	"mehfooz/search/query"
 	"mehfooz/search/synonyms"
 )
@@ -31,55 +30,41 @@ const (
 
 var showQueries = flag.Bool("queries", false, "print every relevance query with its top results")
 
-// capture is an Indexer that keeps the documents the build hands it.
-type capture struct {
-	docs map[string][]searchbuild.Document
-}
-
-func (c *capture) Index(s *site.Site, docs map[string][]build.Doc, out build.Sink) (map[string]string, diag.List) {
-	c.docs = map[string][]searchbuild.Document{}
-	for _, l := range s.Langs {
-		c.docs[l] = Documents(l, docs[l])
-	}
-	return nil, nil
-}
-
 var project struct {
 	once sync.Once
-	docs map[string][]searchbuild.Document
+	docs map[string][]indexer.Document
 	ix   map[string]*query.Index
 	err  error
 }
 
 // projectIndexes builds the project's content as `mehfooz build` does and
 // returns each language's documents and opened index.
-func projectIndexes(t testing.TB) (map[string][]searchbuild.Document, map[string]*query.Index) {
+func projectIndexes(t testing.TB) (map[string][]indexer.Document, map[string]*query.Index) {
 	t.Helper()
 	project.once.Do(func() {
-		c := &capture{}
-		in := build.Input{
+		in := pipeline.Input{
 			Content: os.DirFS(projectRoot + "/content"), ContentPrefix: "content",
 			Layouts: os.DirFS(projectRoot + "/layouts"), LayoutsPrefix: "layouts",
 			Static: os.DirFS(projectRoot + "/static"), StaticPrefix: "static",
-			Indexers: []build.Indexer{c},
 		}
-		if _, diags := build.Run(in, build.Discard{}); diags.Err() != nil {
+		all, diags := pipeline.SearchDocuments(in)
+		if diags.Err() != nil {
 			project.err = diags.Err()
 			return
 		}
-		src, err := os.ReadFile(projectRoot + "/content/" + SynonymsPath)
+		src, err := os.ReadFile(projectRoot + "/content/" + searchindex.SynonymsPath)
 		if err != nil {
 			project.err = err
 			return
 		}
-		syn, err := synonyms.Parse("content/"+SynonymsPath, src)
+		syn, err := synonyms.Parse("content/"+searchindex.SynonymsPath, src)
 		if err != nil {
 			project.err = err
 			return
 		}
-		project.docs, project.ix = c.docs, map[string]*query.Index{}
-		for lang, docs := range c.docs {
-			data, err := searchbuild.Build(lang, docs, syn)
+		project.docs, project.ix = all, map[string]*query.Index{}
+		for lang, docs := range all {
+			data, err := indexer.Build(lang, docs, syn)
 			if err == nil {
 				project.ix[lang], err = query.Open(data)
 			}
@@ -161,7 +146,7 @@ func TestRelevance(t *testing.T) {
 			continue
 		}
 		for _, w := range q.Want {
-			if !slices.ContainsFunc(docs[q.Lang], func(d searchbuild.Document) bool { return d.URL == w }) {
+			if !slices.ContainsFunc(docs[q.Lang], func(d indexer.Document) bool { return d.URL == w }) {
 				t.Errorf("query %d %q: want %q is not a %s page", i+1, q.Q, w, q.Lang)
 			}
 		}
@@ -252,7 +237,7 @@ type bleveRanker struct {
 	ix map[string]bleve.Index
 }
 
-func newBleveRanker(t testing.TB, docs map[string][]searchbuild.Document) *bleveRanker {
+func newBleveRanker(t testing.TB, docs map[string][]indexer.Document) *bleveRanker {
 	t.Helper()
 	r := &bleveRanker{ix: map[string]bleve.Index{}}
 	for lang, ds := range docs {

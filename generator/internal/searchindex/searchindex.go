@@ -1,5 +1,5 @@
 // Package searchindex is the generator's INDEX stage: it turns every
-// rendered page's sections into one search index per language (search/build)
+// rendered page's sections into one search index per language (search/indexer)
 // and writes them, with the browser module's offline copy, through the
 // build's Sink.
 //
@@ -23,11 +23,12 @@ import (
 	"strings"
 	"sync"
 
-	"mehfooz/generator/internal/build"
 	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/markdown"
+	"mehfooz/generator/internal/output"
 	"mehfooz/generator/internal/site"
 	"mehfooz/search/analysis"
-	searchbuild "mehfooz/search/build"
+	"mehfooz/search/indexer"
 	"mehfooz/search/synonyms"
 )
 
@@ -41,40 +42,45 @@ const (
 	WasmExecPath = "search/wasm_exec.js"
 )
 
-// Indexer builds the search indexes. It implements build.Indexer.
-type Indexer struct {
+// Page is what the index is built from: a rendered page and its text by
+// section.
+type Page struct {
+	Page     *site.Page
+	Sections []markdown.Section
+}
+
+// Writer builds and writes the search indexes.
+type Writer struct {
 	content, static             fs.FS
 	contentPrefix, staticPrefix string
-	opts                        []searchbuild.Option
+	opts                        []indexer.Option
 }
 
-// Option configures an Indexer.
-type Option func(*Indexer)
+// Option configures a Writer.
+type Option func(*Writer)
 
 // WithSnippetRunes keeps about n runes of each section for result
-// snippets (search/build's default is 240).
+// snippets (search/indexer's default is 240).
 func WithSnippetRunes(n int) Option {
-	return func(x *Indexer) { x.opts = append(x.opts, searchbuild.WithSnippetRunes(n)) }
+	return func(x *Writer) { x.opts = append(x.opts, indexer.WithSnippetRunes(n)) }
 }
 
-// New returns an Indexer that reads the synonyms from content (the content
+// New returns a Writer that reads the synonyms from content (the content
 // folder, shown in diagnostics as contentPrefix) and the browser module
 // from static (shown as staticPrefix).
-func New(content fs.FS, contentPrefix string, static fs.FS, staticPrefix string, opts ...Option) *Indexer {
-	x := &Indexer{content: content, contentPrefix: contentPrefix, static: static, staticPrefix: staticPrefix}
+func New(content fs.FS, contentPrefix string, static fs.FS, staticPrefix string, opts ...Option) *Writer {
+	x := &Writer{content: content, contentPrefix: contentPrefix, static: static, staticPrefix: staticPrefix}
 	for _, o := range opts {
 		o(x)
 	}
 	return x
 }
 
-var _ build.Indexer = (*Indexer)(nil)
-
 // Index builds and writes every language's index and returns the written
 // names by logical name. A broken synonyms file is an error at its
 // file:line:col; a missing browser module is a warning, because the site
 // still works without search.
-func (x *Indexer) Index(s *site.Site, docs map[string][]build.Doc, out build.Sink) (map[string]string, diag.List) {
+func (x *Writer) Index(s *site.Site, docs map[string][]Page, out output.Sink) (map[string]string, diag.List) {
 	var diags diag.List
 	syn, d := x.synonyms()
 	diags.Append(d)
@@ -90,9 +96,9 @@ func (x *Indexer) Index(s *site.Site, docs map[string][]build.Doc, out build.Sin
 		go func() {
 			defer wg.Done()
 			r := &results[i]
-			r.idx, r.err = searchbuild.Build(lang, Documents(lang, docs[lang]), syn, x.opts...)
+			r.idx, r.err = indexer.Build(lang, Documents(lang, docs[lang]), syn, x.opts...)
 			if r.err == nil {
-				r.script, r.err = searchbuild.IndexScript(lang, r.idx)
+				r.script, r.err = indexer.IndexScript(lang, r.idx)
 			}
 		}()
 	}
@@ -129,13 +135,13 @@ func (x *Indexer) Index(s *site.Site, docs map[string][]build.Doc, out build.Sin
 	case err != nil:
 		diags.Add(diag.Errorf(diag.Pos{File: path.Join(x.staticPrefix, ModulePath)}, "search-module", "%v", err))
 	default:
-		asset("search/search-wasm.js", searchbuild.WasmScript(wasm))
+		asset("search/search-wasm.js", indexer.WasmScript(wasm))
 	}
 	return names, diags
 }
 
 // synonyms reads the synonyms file; a site without one has none.
-func (x *Indexer) synonyms() (*analysis.Synonyms, diag.List) {
+func (x *Writer) synonyms() (*analysis.Synonyms, diag.List) {
 	var diags diag.List
 	name := path.Join(x.contentPrefix, SynonymsPath)
 	src, err := fs.ReadFile(x.content, SynonymsPath)
@@ -164,11 +170,11 @@ func (x *Indexer) synonyms() (*analysis.Synonyms, diag.List) {
 // Documents converts one language's rendered pages to search documents.
 // URLs are relative to the language root: "guides/evidence/", or "" for
 // the home page.
-func Documents(lang string, docs []build.Doc) []searchbuild.Document {
-	out := make([]searchbuild.Document, 0, len(docs))
+func Documents(lang string, docs []Page) []indexer.Document {
+	out := make([]indexer.Document, 0, len(docs))
 	for _, d := range docs {
 		p := d.Page
-		doc := searchbuild.Document{
+		doc := indexer.Document{
 			URL:    strings.TrimPrefix(p.URL, lang+"/"),
 			Title:  p.Title(),
 			Kind:   p.Kind,
@@ -181,7 +187,7 @@ func Documents(lang string, docs []build.Doc) []searchbuild.Document {
 			doc.Keywords = []string{strings.ReplaceAll(slug, "-", " ")}
 		}
 		for _, s := range d.Sections {
-			doc.Sections = append(doc.Sections, searchbuild.Section{Anchor: s.Anchor, Heading: s.Heading, Text: s.Text})
+			doc.Sections = append(doc.Sections, indexer.Section{Anchor: s.Anchor, Heading: s.Heading, Text: s.Text})
 		}
 		out = append(out, doc)
 	}

@@ -1,7 +1,6 @@
 package searchindex
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -9,14 +8,13 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"mehfooz/generator/internal/build"
 	"mehfooz/generator/internal/config"
 	"mehfooz/generator/internal/content"
 	"mehfooz/generator/internal/diag"
 	"mehfooz/generator/internal/markdown"
 	"mehfooz/generator/internal/output"
 	"mehfooz/generator/internal/site"
-	searchbuild "mehfooz/search/build"
+	"mehfooz/search/indexer"
 	"mehfooz/search/query"
 )
 
@@ -43,7 +41,7 @@ func (m *memSink) Asset(name string, data []byte) (string, error) {
 }
 
 // testSite is two languages with a home page and one guide each.
-func testSite(t *testing.T) (*site.Site, map[string][]build.Doc) {
+func testSite(t *testing.T) (*site.Site, map[string][]Page) {
 	t.Helper()
 	cfg := &config.Site{
 		Title:     map[string]string{"en": "Mehfooz", "ur": "محفوظ"},
@@ -68,9 +66,9 @@ func testSite(t *testing.T) (*site.Site, map[string][]build.Doc) {
 		"ur/":                {{Text: "آن لائن ہراسانی سے متاثر لوگوں کے لیے مدد۔"}},
 		"ur/guides/threats/": {{Text: "کیا کریں۔"}, {Anchor: "save-messages", Heading: "پیغامات محفوظ کریں", Text: "ہر دھمکی کا اسکرین شاٹ لیں۔"}},
 	}
-	docs := map[string][]build.Doc{}
+	docs := map[string][]Page{}
 	for _, p := range s.Pages {
-		docs[p.Lang] = append(docs[p.Lang], build.Doc{Page: p, Sections: sections[p.URL]})
+		docs[p.Lang] = append(docs[p.Lang], Page{Page: p, Sections: sections[p.URL]})
 	}
 	return s, docs
 }
@@ -102,11 +100,11 @@ func TestIndexWritesEveryLanguageAndTheOfflineModule(t *testing.T) {
 	if !slices.Equal(keys, want) {
 		t.Fatalf("names = %q, want %q", keys, want)
 	}
-	wantScript := string(searchbuild.WasmScript(module[ModulePath].Data))
+	wantScript := string(indexer.WasmScript(module[ModulePath].Data))
 	if got := string(out.files[names["search/search-wasm.js"]]); got != wantScript {
 		t.Errorf("search-wasm.js = %q, want %q", got, wantScript)
 	}
-	script, _ := searchbuild.IndexScript("ur", out.files[names["search/index-ur.idx"]])
+	script, _ := indexer.IndexScript("ur", out.files[names["search/index-ur.idx"]])
 	if got := out.files[names["search/index-ur.js"]]; string(got) != string(script) {
 		t.Error("index-ur.js is not the script of index-ur.idx")
 	}
@@ -163,60 +161,5 @@ func TestNoSynonymsFileIsFine(t *testing.T) {
 	s, docs := testSite(t)
 	if _, diags := New(fstest.MapFS{}, "content", module, "static").Index(s, docs, &memSink{}); len(diags) > 0 {
 		t.Error(diags)
-	}
-}
-
-// TestBuildGivesTheSearchFormEveryAsset runs the whole build on a small
-// site with the project's layouts and checks the search form's data
-// attributes, which static/js/search.js reads.
-func TestBuildGivesTheSearchFormEveryAsset(t *testing.T) {
-	page := func(title, body string) *fstest.MapFile {
-		return &fstest.MapFile{Data: []byte("---\ntitle: \"" + title + "\"\ndescription: \"About " + title + ".\"\nreviewed: 2026-11-01\n---\n" + body)}
-	}
-	contentFS := fstest.MapFS{
-		"site.yaml": {Data: []byte("title: {en: \"Mehfooz\", ur: \"محفوظ\"}\nbase_url: \"\"\nlanguages:\n" +
-			"  - {code: en, name: English, direction: ltr}\n  - {code: ur, name: اردو, direction: rtl}\n" +
-			"quick_exit: \"https://www.google.com/search?q=weather\"\n")},
-		"facts.yaml":           {Data: []byte("{}\n")},
-		"search/synonyms.yaml": {Data: []byte("dhamki: [threat]\n")},
-		"en/_index.md":         page("Home", "Get help.\n"),
-		"ur/_index.md":         page("سرورق", "مدد لیں۔\n"),
-		"en/guides/_index.md":  page("Guides", "All guides.\n"),
-		"ur/guides/_index.md":  page("رہنما", "سب رہنما۔\n"),
-		"en/guides/threats.md": page("Threats", "Intro.\n\n## What to do\n\nKeep evidence.\n"),
-		"ur/guides/threats.md": page("دھمکیاں", "تعارف۔\n\n## کیا کریں\n\nثبوت رکھیں۔\n"),
-	}
-	staticFS := fstest.MapFS{
-		"css/site.css": {Data: []byte("body{margin:0}")},
-		"js/site.js":   {Data: []byte("'use strict';")},
-		"favicon.ico":  {Data: []byte("ico")},
-		"js/search.js": {Data: []byte("'use strict';")},
-		ModulePath:     module[ModulePath],
-		WasmExecPath:   module[WasmExecPath],
-	}
-	in := build.Input{
-		Content: contentFS, ContentPrefix: "content",
-		Layouts: os.DirFS("../../../layouts"), LayoutsPrefix: "layouts",
-		Static: staticFS, StaticPrefix: "static",
-	}
-	in.Indexers = []build.Indexer{New(in.Content, in.ContentPrefix, in.Static, in.StaticPrefix)}
-	out := &memSink{}
-	_, diags := build.Run(in, out)
-	if diags.Err() != nil {
-		t.Fatal(diags)
-	}
-	attrs := []string{"data-search-lang=", "data-search-other=", "data-root=", "data-index-en-idx=", "data-index-en-js=",
-		"data-index-ur-idx=", "data-index-ur-js=", "data-search-wasm=", "data-search-wasm-js=", "data-wasm-exec-js="}
-	for _, page := range []string{"en/search/index.html", "ur/search/index.html", "en/index.html", "ur/index.html"} {
-		html := string(out.files[page])
-		if html == "" {
-			t.Errorf("%s was not written", page)
-			continue
-		}
-		for _, a := range attrs {
-			if !strings.Contains(html, a) {
-				t.Errorf("%s: the search form has no %s attribute", page, strings.TrimSuffix(a, "="))
-			}
-		}
 	}
 }

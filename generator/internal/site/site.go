@@ -12,7 +12,6 @@ import (
 	"mehfooz/generator/internal/config"
 	"mehfooz/generator/internal/content"
 	"mehfooz/generator/internal/diag"
-	"mehfooz/generator/internal/output"
 )
 
 // Page kinds beyond the ones front matter can name: a section's own page and
@@ -30,6 +29,10 @@ var sectionKinds = map[string]string{
 	"start":     "workflow",
 	"workshops": "workshop",
 }
+
+// SectionKind is the default kind of a page in the top-level section, or
+// "" when the section has none.
+func SectionKind(section string) string { return sectionKinds[section] }
 
 // Page is one page in one language.
 type Page struct {
@@ -235,6 +238,23 @@ func (s *Site) parentOf(p *Page) *Page {
 	}
 }
 
+// validAlias reports whether an alias, trimmed of slashes, is a path
+// inside the language: not empty, no empty, "." or ".." element, and no
+// backslash, colon, NUL or other control character, which no URL path or
+// file name here may hold. The writer checks every name again
+// (output.CheckName) as its last guard.
+func validAlias(clean string) bool {
+	if clean == "" {
+		return false
+	}
+	for _, el := range strings.Split(clean, "/") {
+		if el == "" || el == "." || el == ".." {
+			return false
+		}
+	}
+	return !strings.ContainsFunc(clean, func(r rune) bool { return r == '\\' || r == ':' || r < 0x20 || r == 0x7f })
+}
+
 func (s *Site) aliases(urls map[string]*Page) diag.List {
 	var diags diag.List
 	for _, p := range s.Pages {
@@ -245,7 +265,7 @@ func (s *Site) aliases(urls map[string]*Page) diag.List {
 			pos := aliasPos(s, p, i, a)
 			clean := strings.Trim(a, "/")
 			name := path.Join(p.Lang, clean) + "/index.html"
-			if err := output.CheckName(p.Lang + "/" + clean + "/index.html"); err != nil || clean == "" || strings.Contains(a, "..") {
+			if !validAlias(clean) || strings.Contains(a, "..") {
 				diags.Add(diag.Errorf(pos, "alias", "alias %q leaves the site or is empty", a).
 					WithHint(`write an old path inside this language, e.g. "guides/old-name/"`))
 				continue

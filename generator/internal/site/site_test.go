@@ -96,3 +96,16 @@ func TestRelURL(t *testing.T) {
 		t.Error("Root")
 	}
 }
+
+func TestValidAliasKeepsAliasesInsideTheLanguage(t *testing.T) {
+	for _, bad := range []string{"", "a//b", "./a", "a/..", "..", "a\\b", "c:/x", "a\x00b", "a\nb"} {
+		if validAlias(bad) {
+			t.Errorf("validAlias(%q) = true", bad)
+		}
+	}
+	for _, good := range []string{"old-about", "guides/old-name", "2019/05/Some_Post.html"} {
+		if !validAlias(good) {
+			t.Errorf("validAlias(%q) = false", good)
+		}
+	}
+}
