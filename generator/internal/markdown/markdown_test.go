@@ -196,7 +196,7 @@ func TestFactsAndExternalLinks(t *testing.T) {
 	html := string(res.HTML)
 	for _, want := range []string{
 		`<a href="tel:1991">1991/ur</a>`,
-		`<a href="https://example.org/form" rel="noopener noreferrer" class="external" data-short="example.org/form">the form/ur<span class="ext-mark" aria-hidden="true">↗</span><span class="vh"> (leaves)</span></a><span class="check">check it</span>`,
+		`<a href="https://example.org/form" rel="noopener noreferrer" class="external" data-short="example.org/form">the form/ur<span class="ext-mark" aria-hidden="true">↗</span><span class="vh"> (leaves)</span></a> <small class="reported">check it</small>`,
 		`<a href="https://pta.gov.pk" rel="noopener noreferrer" class="external">https://pta.gov.pk<span class="ext-mark"`,
 		`<a href="https://pta.gov.pk/x" rel="noopener noreferrer" class="external" data-short="pta.gov.pk/x">PTA<span`,
 	} {
