@@ -452,6 +452,7 @@ func (b *builder) all(out Sink) (*Report, diag.List) {
 		now = time.Now()
 	}
 	diags.Append(b.checkAges(now))
+	diags.Append(b.checkWeakFacts())
 	diags.Append(b.checkReach())
 	diags.Append(b.checkWeights(rep))
 	lap("checks")

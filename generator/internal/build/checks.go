@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"mehfooz/generator/internal/content"
 	"mehfooz/generator/internal/diag"
 	"mehfooz/generator/internal/imagemeta"
 	"mehfooz/generator/internal/site"
@@ -46,6 +47,24 @@ func (b *builder) checkAges(now time.Time) diag.List {
 					"page last reviewed on %s, more than %d days ago", t.Format("2006-01-02"), bud.ReviewMaxAgeDays).
 					WithHint("read it again against the facts and the platforms as they are today, then update reviewed"))
 			}
+		}
+	}
+	return diags
+}
+
+// checkWeakFacts reports facts a reader relies on in an emergency or with
+// money that only one source supports: a wrong number there costs the
+// most. The reader still sees the fact, with its "(one source)" marker.
+func (b *builder) checkWeakFacts() diag.List {
+	var diags diag.List
+	for _, f := range b.facts.Entries() {
+		if f.Level != content.Reported {
+			continue
+		}
+		for _, u := range f.Use {
+			what := map[content.Use]string{content.Emergency: "in an emergency", content.Money: "about money"}[u]
+			diags.Add(diag.Warnf(f.Pos, "weak-fact", "fact %q is relied on %s but only one source supports it (level: reported)", f.Key, what).
+				WithHint("read an official source or a second independent one and raise the level, or stop offering it for %s", u))
 		}
 	}
 	return diags
