@@ -253,6 +253,9 @@ func checkFact(f *Fact, r factYAML) diag.List {
 		diags.Add(e)
 	}
 	for i, u := range r.Use {
+		if u == "" {
+			continue // a mapping or list here is already reported by the decoder
+		}
 		if slices.Contains(Uses, Use(u)) {
 			f.Use = append(f.Use, Use(u))
 			continue
