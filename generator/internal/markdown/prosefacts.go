@@ -24,6 +24,7 @@ const ruleProseFact = "prose-fact"
 type factIndex struct {
 	phones   map[string]string // digits, with +92 written as 0 → key
 	sections map[string]string // "20", "26a" → peca-s20, else ppc-s…
+	bill     map[string]string // "14" → peca-bill-s14: the 2015 bill's numbering
 	urls     map[string]string // host and path, lower case → key
 	hosts    map[string]string // host alone → first key on it
 }
@@ -32,7 +33,7 @@ type factIndex struct {
 // change while pages convert.
 func (c *Converter) index() *factIndex {
 	c.idxOnce.Do(func() {
-		ix := &factIndex{phones: map[string]string{}, sections: map[string]string{}, urls: map[string]string{}, hosts: map[string]string{}}
+		ix := &factIndex{phones: map[string]string{}, sections: map[string]string{}, bill: map[string]string{}, urls: map[string]string{}, hosts: map[string]string{}}
 		if c.facts != nil {
 			for _, key := range c.facts.Keys() {
 				ix.add(key, c.facts)
@@ -43,7 +44,10 @@ func (c *Converter) index() *factIndex {
 	return c.idx
 }
 
-var factSectionKey = regexp.MustCompile(`^(peca|ppc)-s(\d+[a-z]?)$`)
+var (
+	factSectionKey = regexp.MustCompile(`^(peca|ppc)-s(\d+[a-z]?)$`)
+	billSectionKey = regexp.MustCompile(`^peca-bill-s(\d+[a-z]?)$`)
+)
 
 func (ix *factIndex) add(key string, facts Facts) {
 	// The text is the same number in every language; English is enough
@@ -53,6 +57,9 @@ func (ix *factIndex) add(key string, facts Facts) {
 		if old, ok := ix.sections[m[2]]; !ok || m[1] == "peca" && !strings.HasPrefix(old, "peca-") {
 			ix.sections[m[2]] = key
 		}
+	}
+	if m := billSectionKey.FindStringSubmatch(key); m != nil {
+		ix.bill[m[1]] = key
 	}
 	if tel, ok := strings.CutPrefix(link, "tel:"); ok {
 		setFirst(ix.phones, phoneDigits(tel), key)
@@ -230,9 +237,15 @@ func (cv *conversion) proseText(s string, n proseAt, ix *factIndex) {
 	for _, m := range sectionRE.FindAllStringSubmatchIndex(s, -1) {
 		num := strings.ToLower(phoneDigits(s[m[2]:m[3]]) + strings.TrimLeftFunc(s[m[2]:m[3]], func(r rune) bool { return digitValue(r) >= 0 }))
 		e := cv.proseWarn(n, m[0], "prose states law section %q; write it through the facts register", s[m[0]:m[1]])
-		if key, ok := ix.sections[num]; ok {
+		key, ok := ix.sections[num]
+		switch bill, isBill := ix.bill[num]; {
+		case ok && isBill:
+			e.WithHint(`write {{< fact %q >}}, or {{< fact %q >}} when it is the 2015 bill's number`, key, bill)
+		case ok:
 			e.WithHint(`write {{< fact %q >}}`, key)
-		} else {
+		case isBill:
+			e.WithHint(`write {{< fact %q >}} (the 2015 bill's number), or add the Act's section to content/facts.yaml`, bill)
+		default:
 			e.WithHint(`add the section to content/facts.yaml with its source, then write {{< fact "key" >}}`)
 		}
 	}

@@ -15,6 +15,7 @@ var registry = fakeFacts{
 	"peca-s20":         {"section 20", "", "check"},
 	"peca-s21":         {"section 21", "", ""},
 	"ppc-s509":         {"section 509", "", ""},
+	"peca-bill-s21":    {"section 21 of the 2015 bill", "", ""},
 	"stopncii":         {"StopNCII.org", "https://stopncii.org/", ""},
 }
 
@@ -70,11 +71,11 @@ func TestProseFacts(t *testing.T) {
 			[]string{`4:15 prose states phone number "15"; write it through the facts register | write {{< fact "police-emergency" >}}`}},
 		// Law sections.
 		{"section in words", "en", "This is an offence under section 21 of PECA.\n",
-			[]string{`4:26 prose states law section "section 21"; write it through the facts register | write {{< fact "peca-s21" >}}`}},
+			[]string{`4:26 prose states law section "section 21"; write it through the facts register | write {{< fact "peca-s21" >}}, or {{< fact "peca-bill-s21" >}} when it is the 2015 bill's number`}},
 		{"s.20 and PECA 2016 s.21", "en", "Not s.20 but PECA 2016 s.21.\n",
 			[]string{
 				`4:5 prose states law section "s.20"; write it through the facts register | write {{< fact "peca-s20" >}}`,
-				`4:24 prose states law section "s.21"; write it through the facts register | write {{< fact "peca-s21" >}}`}},
+				`4:24 prose states law section "s.21"; write it through the facts register | write {{< fact "peca-s21" >}}, or {{< fact "peca-bill-s21" >}} when it is the 2015 bill's number`}},
 		{"a PPC section", "en", "Section 509 of the Penal Code.\n",
 			[]string{`4:1 prose states law section "Section 509"; write it through the facts register | write {{< fact "ppc-s509" >}}`}},
 		{"a section not in the register", "en", "Read section 99.\n",
