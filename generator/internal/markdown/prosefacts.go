@@ -120,6 +120,17 @@ func phoneDigits(s string) string {
 	return d
 }
 
+// asciiDigits writes a section number's Urdu digits in ASCII and its
+// letter in lower case: "۲۶A" → "26a".
+func asciiDigits(s string) string {
+	return strings.ToLower(strings.Map(func(r rune) rune {
+		if v := digitValue(r); v >= 0 {
+			return rune('0' + v)
+		}
+		return r
+	}, s))
+}
+
 // urlKey is an address's host (without www.) and path (without a final
 // /), lower case; ok is false for anything but http(s).
 func urlKey(raw string) (host, path string, ok bool) {
@@ -235,7 +246,7 @@ var (
 // proseText scans one run of text.
 func (cv *conversion) proseText(s string, n proseAt, ix *factIndex) {
 	for _, m := range sectionRE.FindAllStringSubmatchIndex(s, -1) {
-		num := strings.ToLower(phoneDigits(s[m[2]:m[3]]) + strings.TrimLeftFunc(s[m[2]:m[3]], func(r rune) bool { return digitValue(r) >= 0 }))
+		num := asciiDigits(s[m[2]:m[3]])
 		e := cv.proseWarn(n, m[0], "prose states law section %q; write it through the facts register", s[m[0]:m[1]])
 		key, ok := ix.sections[num]
 		switch bill, isBill := ix.bill[num]; {
