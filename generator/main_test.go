@@ -119,6 +119,16 @@ func TestCheckFormatsAndExitCodes(t *testing.T) {
 	if code, _, stderr := mehfooz(t, "check", "--content", drift, "--layouts", "../layouts", "--static", "../static"); code != 1 || !strings.Contains(stderr, "ur/about.md:6:1: heading structure differs") {
 		t.Errorf("check with a heading mismatch: exit %d\n%s", code, stderr)
 	}
+	// A number typed in prose instead of a fact: the build warns, check fails.
+	typed := smallContent(t, map[string]string{
+		"en/_index.md": "---\ntitle: Home\ndescription: Help.\nreviewed: 2026-11-01\n---\nCall 0300-1234567.\n",
+	})
+	if code, _, stderr := mehfooz(t, append([]string{"build", "-q"}, siteArgs(typed, filepath.Join(t.TempDir(), "public"))...)...); code != 0 || !strings.Contains(stderr, "warning: prose states phone number") {
+		t.Errorf("build with a typed number: exit %d\n%s", code, stderr)
+	}
+	if code, _, stderr := mehfooz(t, "check", "--content", typed, "--layouts", "../layouts", "--static", "../static"); code != 1 || !strings.Contains(stderr, "en/_index.md:6:6: prose states phone number \"0300-1234567\"") {
+		t.Errorf("check with a typed number: exit %d\n%s", code, stderr)
+	}
 	if code, _, _ := mehfooz(t, "check", "--format", "xml"); code != 2 {
 		t.Errorf("bad --format exit = %d, want 2", code)
 	}

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"mehfooz/generator/internal/diag"
 	"mehfooz/generator/internal/strictyaml"
@@ -25,7 +26,8 @@ type Fact struct {
 	SourceURL  string
 	VerifiedOn strictyaml.Date
 	Level      Level    // how strong the evidence is
-	Check      bool     // readers are asked to check it before relying on it: Level is reported
+	Check      bool     // readers see the "one source" marker: Level is reported
+	Use        []Use    // what a reader does with it; `check` warns on weak evidence here
 	Pos        diag.Pos // where the key is written
 	// Fallback lists the languages that have no text of their own and
 	// show the source language's text instead.
@@ -38,6 +40,22 @@ func (f *Facts) FallsBack(key, lang string) bool {
 	e, ok := f.Lookup(key)
 	return ok && slices.Contains(e.Fallback, lang)
 }
+
+// Use says what a reader relies on a fact for. A wrong fact of this kind
+// costs the most, so `check` warns when only one source holds it up.
+type Use string
+
+// The uses a fact may name.
+const (
+	Emergency Use = "emergency" // a number or place to go to when in danger now
+	Money     Use = "money"     // where to complain about, or the rules on, money taken
+)
+
+// Uses lists every use.
+var Uses = []Use{Emergency, Money}
+
+// Has reports whether f is used for u.
+func (f *Fact) Has(u Use) bool { return slices.Contains(f.Use, u) }
 
 // Level is how well a fact's evidence holds it up.
 type Level string
@@ -87,6 +105,24 @@ func (f *Facts) Keys() []string {
 	return keys
 }
 
+// OldestVerified returns the earliest verified_on of the facts keys, or the
+// zero time when none has a date. A page says its facts were "last checked"
+// on this day: the newest date would claim more than the page can stand
+// behind, since its weakest link is the fact read longest ago.
+func (f *Facts) OldestVerified(keys []string) time.Time {
+	var oldest time.Time
+	for _, k := range keys {
+		e, ok := f.Lookup(k)
+		if !ok || e.VerifiedOn.Time.IsZero() {
+			continue
+		}
+		if oldest.IsZero() || e.VerifiedOn.Time.Before(oldest) {
+			oldest = e.VerifiedOn.Time
+		}
+	}
+	return oldest
+}
+
 // Entries returns every fact in file order.
 func (f *Facts) Entries() []*Fact {
 	if f == nil {
@@ -103,6 +139,7 @@ type factYAML struct {
 	SourceURL  string          `yaml:"source_url"`
 	VerifiedOn strictyaml.Date `yaml:"verified_on,required"`
 	Level      string          `yaml:"level,required"`
+	Use        []string        `yaml:"use"`
 	OldCheck   any             `yaml:"check"` // replaced by level; read only to say so
 	Pos        strictyaml.Positions
 }
@@ -269,6 +306,17 @@ func checkFact(f *Fact, r factYAML) diag.List {
 			e.WithHint("confirmed: an official or primary source says it; corroborated: two or more independent sources agree; reported: one source")
 		}
 		diags.Add(e)
+	}
+	for i, u := range r.Use {
+		if u == "" {
+			continue // a mapping or list here is already reported by the decoder
+		}
+		if slices.Contains(Uses, Use(u)) {
+			f.Use = append(f.Use, Use(u))
+			continue
+		}
+		diags.Add(diag.Errorf(r.Pos.Value(fmt.Sprintf("use[%d]", i)), ruleFact, "%s.use: want emergency or money, found %q", f.Key, u).
+			WithHint("emergency: a number or place for someone in danger now; money: where to complain about money taken, or its rules; or leave use out"))
 	}
 	if r.Pos.Has("check") {
 		diags.Add(diag.Errorf(r.Pos.Key("check"), ruleFact, "%s: check is replaced by level", f.Key).

@@ -28,7 +28,7 @@ nccia-name:
   source: "Gazette"
   verified_on: 2026-11-01
   level: confirmed
-drf-helpline: {value: 0800-39393, link: "tel:080039393", source: DRF, verified_on: 2026-10-01, level: corroborated}
+drf-helpline: {value: 0800-39393, link: "tel:080039393", source: DRF, verified_on: 2026-10-01, level: corroborated, use: [emergency]}
 `
 	facts, diags := LoadFacts(fstest.MapFS{"facts.yaml": file(src)}, "facts.yaml", "content", langs)
 	if len(diags) > 0 {
@@ -70,6 +70,32 @@ drf-helpline: {value: 0800-39393, link: "tel:080039393", source: DRF, verified_o
 	}
 }
 
+func TestFactUseAndAge(t *testing.T) {
+	src := `a: {value: x, source: s, verified_on: 2026-11-01, level: confirmed, use: [emergency, money]}
+b: {value: y, source: s, verified_on: 2026-09-15, level: reported}
+c: {value: z, source: s, verified_on: 2026-12-01, level: corroborated}
+`
+	facts, diags := LoadFacts(fstest.MapFS{"facts.yaml": file(src)}, "facts.yaml", "content", langs)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	a, _ := facts.Lookup("a")
+	b, _ := facts.Lookup("b")
+	if !a.Has(Emergency) || !a.Has(Money) || b.Has(Emergency) {
+		t.Errorf("uses: a %v, b %v", a.Use, b.Use)
+	}
+	// The page stands behind its oldest fact; unknown keys are ignored.
+	if got := facts.OldestVerified([]string{"a", "b", "c", "nope"}); got != strictyaml.NewDate(2026, 9, 15).Time {
+		t.Errorf("OldestVerified = %v", got)
+	}
+	if got := facts.OldestVerified([]string{"c", "a"}); got != strictyaml.NewDate(2026, 11, 1).Time {
+		t.Errorf("OldestVerified(c, a) = %v", got)
+	}
+	if got := facts.OldestVerified(nil); !got.IsZero() {
+		t.Errorf("OldestVerified(nil) = %v", got)
+	}
+}
+
 func TestLoadFactsWithoutAFile(t *testing.T) {
 	facts, diags := LoadFacts(fstest.MapFS{}, "facts.yaml", "content", langs)
 	if len(diags) > 0 || len(facts.Keys()) != 0 {
@@ -104,6 +130,8 @@ func TestFactsErrors(t *testing.T) {
 		{"old check key", "a:\n  value: x\n  source: s\n  verified_on: 2026-11-01\n  check: true\n",
 			f + `:2:3: missing required key "level" in a | hint: add a line "level: …"` + "\n" +
 				f + `:5:3: a: check is replaced by level | hint: write level: reported (one source), corroborated (two or more agree) or confirmed (an official source), and remove check`},
+		{"unknown use", "a:\n  value: x\n  source: s\n  verified_on: 2026-11-01\n  level: confirmed\n  use: [emergency, loans]\n",
+			f + `:6:20: a.use: want emergency or money, found "loans" | hint: emergency: a number or place for someone in danger now; money: where to complain about money taken, or its rules; or leave use out`},
 		{"bad date", "a: {value: x, source: s, verified_on: 1/11/2026, level: confirmed}\n",
 			f + `:1:39: a.verified_on: want a date like 2026-11-24, found "1/11/2026"`},
 		{"value missing a language falls back to the source language", "a:\n  value: {en: x}\n  source: s\n  verified_on: 2026-11-01\n  level: confirmed\n",

@@ -18,6 +18,7 @@ func FuzzConvert(f *testing.F) {
 		"## ثبوت {#id}\n\n### b\n", "<https://x.org> www.x.org a@b.org",
 		"| a |\n|---|\n| {{< fact \"form\" >}} |",
 		"[l](JaVaScRiPt:x) [m](\x01javascript:y) ![i](//evil/x.png)",
+		"call 1991 or +92 51 9106691, s.20, دفعہ ۲۰, ۱۹۹۱ پر کال کریں, [x](tel:1991) example.org/x\nsection\n21",
 	} {
 		f.Add(s, true)
 	}

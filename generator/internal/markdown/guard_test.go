@@ -25,6 +25,9 @@ func TestInvalid(t *testing.T) {
 			res := convert(t, "en", string(src), nil)
 			var got strings.Builder
 			for _, d := range res.Diags {
+				if d.Rule == ruleProseFact {
+					continue // the hostile inputs state addresses on purpose; prosefacts_test covers the rule
+				}
 				got.WriteString(d.Error() + "\n")
 			}
 			wantFile := filepath.Join(dir, "want.txt")
@@ -74,8 +77,10 @@ func TestAutolinksKeepTheirScheme(t *testing.T) {
 			t.Errorf("missing %s in:\n%s", want, html)
 		}
 	}
-	if len(res.Diags) != 0 {
-		t.Error(res.Diags)
+	for _, d := range res.Diags {
+		if d.Rule != ruleProseFact {
+			t.Error(d)
+		}
 	}
 }
 

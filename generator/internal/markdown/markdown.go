@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/yuin/goldmark"
@@ -38,6 +39,8 @@ type Converter struct {
 	fallbackLang  string          // the source language, for facts not yet translated
 	fallbackLabel string
 	md            goldmark.Markdown
+	idxOnce       sync.Once
+	idx           *factIndex // for the prose-fact rule
 }
 
 // Option configures a Converter.
@@ -111,6 +114,7 @@ func (c *Converter) Convert(p Page) Result {
 	}
 	doc := c.md.Parser().Parse(text.NewReader(cv.body))
 	cv.headings(doc)
+	cv.proseFacts(doc)
 	cv.walk(doc)
 	cv.sections(doc)
 	var buf bytes.Buffer

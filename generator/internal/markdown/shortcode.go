@@ -165,9 +165,11 @@ func (r *nodeRenderer) renderShortcode(w util.BufWriter, src []byte, node ast.No
 		w.WriteString(`</span>`)
 	}
 	if n.check {
-		w.WriteString(`<span class="check">`)
+		// A quiet aside, not a badge: "(one source)" reads as part of the
+		// sentence in both languages, and the page's note explains it.
+		w.WriteString(` <small class="reported">`)
 		w.Write(util.EscapeHTML([]byte(r.c.checkLabel)))
-		w.WriteString(`</span>`)
+		w.WriteString(`</small>`)
 	}
 	return ast.WalkContinue, nil
 }

@@ -66,7 +66,7 @@ type Result struct {
 	Headings []Heading
 	Links    []Link
 	Facts    []string // keys used
-	Checks   []string // keys used that still need verifying
+	Checks   []string // keys used that only one source supports (level: reported)
 	Sections []Section
 	Diags    diag.List
 }

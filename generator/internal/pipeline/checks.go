@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"mehfooz/generator/internal/content"
 	"mehfooz/generator/internal/diag"
 	"mehfooz/generator/internal/output"
 	"mehfooz/generator/internal/site"
@@ -17,7 +18,7 @@ import (
 // CheckErrors are rules that only warn during a build (a translator's slip
 // must not take the site down for readers) but fail `mehfooz check`, the
 // gate volunteers and CI run before publishing.
-var CheckErrors = []string{"heading-mismatch", "script-share"}
+var CheckErrors = []string{"heading-mismatch", "script-share", "prose-fact"}
 
 // navTargets are the pages the layouts link from every page; reachability
 // starts from them as well as from each language's home.
@@ -92,6 +93,24 @@ func (b *builder) checkAges(now time.Time) diag.List {
 					"page last reviewed on %s, more than %d days ago", t.Format("2006-01-02"), bud.ReviewMaxAgeDays).
 					WithHint("read it again against the facts and the platforms as they are today, then update reviewed"))
 			}
+		}
+	}
+	return diags
+}
+
+// checkWeakFacts reports facts a reader relies on in an emergency or with
+// money that only one source supports: a wrong number there costs the
+// most. The reader still sees the fact, with its "(one source)" marker.
+func (b *builder) checkWeakFacts() diag.List {
+	var diags diag.List
+	for _, f := range b.facts.Entries() {
+		if f.Level != content.Reported {
+			continue
+		}
+		for _, u := range f.Use {
+			what := map[content.Use]string{content.Emergency: "in an emergency", content.Money: "about money"}[u]
+			diags.Add(diag.Warnf(f.Pos, "weak-fact", "fact %q is relied on %s but only one source supports it (level: reported)", f.Key, what).
+				WithHint("read an official source or a second independent one and raise the level, or stop offering it for %s", u))
 		}
 	}
 	return diags

@@ -203,6 +203,7 @@ func (b *builder) all(out output.Sink) (*Report, diag.List) {
 	}))
 	diags.Append(b.writeTranslationPages(rep.Translations))
 	diags.Append(b.checkAges(b.now()))
+	diags.Append(b.checkWeakFacts())
 	diags.Append(b.checkReach())
 	diags.Append(b.checkWeights(rep))
 	lap("checks")

@@ -41,6 +41,9 @@ func (b *builder) pageData(p *site.Page, res markdown.Result, suffix string) *re
 		Reviewed:      b.rend.Date(p.Lang, meta.Reviewed.Time),
 		Assets:        b.assetURLs(root),
 	}
+	if t := b.facts.OldestVerified(res.Facts); !t.IsZero() {
+		d.FactsChecked = b.rend.Date(p.Lang, t)
+	}
 	if !meta.Reviewed.Time.IsZero() {
 		d.ReviewedISO = meta.Reviewed.Time.Format("2006-01-02")
 	}

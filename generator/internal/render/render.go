@@ -224,7 +224,8 @@ type PageData struct {
 	Reviewed      string
 	ReviewedISO   string
 	Sources       []Source
-	Checks        bool
+	Checks        bool   // the page shows a fact only one source supports
+	FactsChecked  string // the oldest verified_on of the page's facts, as a date in its language
 	IsSectionRoot bool
 	SearchAttrs   template.HTMLAttr
 	// ContentLang and ContentDir are set when the text is not in the
@@ -261,6 +262,19 @@ func (d *PageData) T(key string) (string, error) {
 	s, ok := d.strings[key]
 	if !ok {
 		return "", fmt.Errorf("no UI string %q in layouts/i18n/%s.yaml", key, d.Lang)
+	}
+	return s, nil
+}
+
+// Tr returns a UI string with its {name} placeholders filled from pairs
+// of name, value: {{.Tr "facts_checked" "date" .FactsChecked}}.
+func (d *PageData) Tr(key string, pairs ...string) (string, error) {
+	s, err := d.T(key)
+	if err != nil {
+		return "", err
+	}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		s = strings.ReplaceAll(s, "{"+pairs[i]+"}", pairs[i+1])
 	}
 	return s, nil
 }
