@@ -61,6 +61,11 @@ func maxEdits(n int) int {
 type alt struct {
 	terms  []int // term ids
 	weight float64
+	// loose marks a guess at the word: a completion of the word being
+	// typed or a typo correction. A page matched only through guesses
+	// counts the word as half matched (see coverage), so that noise does
+	// not outrank pages with the words as typed.
+	loose bool
 }
 
 // clause is one query word (or a phrase of them that is a synonym key);
@@ -91,8 +96,11 @@ func (q *Index) plan(text string) []clause {
 	toks := analysis.Tokenize(text)
 	var words []word
 	for i, t := range toks {
+		// The last word is still being typed only while nothing follows
+		// it, not even a space. A stop word is never completed or
+		// corrected: "me" and "se" are words, not starts of words.
 		partial := i == len(toks)-1 && t.End == len(text)
-		if t.Term == "" && !partial {
+		if t.Term == "" {
 			continue
 		}
 		words = append(words, word{term: t.Term, fold: t.Word, partial: partial})
@@ -103,9 +111,9 @@ func (q *Index) plan(text string) []clause {
 		if n, to := q.syn.Match(completeTerms(words[i:])); n > 1 {
 			var c clause
 			if ids, ok := q.ids(termsOf(words[i : i+n])); ok {
-				c.alts = append(c.alts, alt{ids, weightExact})
+				c.alts = append(c.alts, alt{ids, weightExact, false})
 			}
-			c.alts = q.addPhrases(c.alts, to, weightSynonym)
+			c.alts = q.addPhrases(c.alts, to, weightSynonym, false)
 			clauses = append(clauses, c)
 			i += n
 			continue
@@ -123,10 +131,10 @@ func (q *Index) wordClause(w word) clause {
 	if w.term != "" {
 		exact = q.lookup(w.term)
 		if exact >= 0 {
-			c.alts = append(c.alts, alt{[]int{exact}, weightExact})
+			c.alts = append(c.alts, alt{[]int{exact}, weightExact, false})
 		}
 		if n, to := q.syn.Match([]string{w.term}); n == 1 {
-			c.alts = q.addPhrases(c.alts, to, weightSynonym)
+			c.alts = q.addPhrases(c.alts, to, weightSynonym, false)
 		}
 	}
 	runes := utf8.RuneCountInString(w.fold)
@@ -135,10 +143,13 @@ func (q *Index) wordClause(w word) clause {
 		c.alts = q.addCompletions(c.alts, w)
 		for _, k := range q.keysWithPrefix(w.fold, w.term) {
 			_, to := q.syn.Match([]string{k})
-			c.alts = q.addPhrases(c.alts, to, weightPrefixKey)
+			c.alts = q.addPhrases(c.alts, to, weightPrefixKey, true)
 		}
 	}
-	if exact >= 0 || w.term == "" {
+	// Correct only a word the index does not know and that is not a
+	// common word of English, Roman Urdu or Urdu: "naam" is not a typo of
+	// "inaam", nor "cant" of "want".
+	if exact >= 0 || w.term == "" || analysis.IsCommonWord(w.fold) {
 		return c
 	}
 	k := maxEdits(runes)
@@ -149,19 +160,19 @@ func (q *Index) wordClause(w word) clause {
 	if _, isKey := slices.BinarySearch(q.keys, w.term); !isKey {
 		for _, m := range q.fuzzyKeys(w.term, k) {
 			_, to := q.syn.Match([]string{m})
-			c.alts = q.addPhrases(c.alts, to, weightFuzzyKey)
+			c.alts = q.addPhrases(c.alts, to, weightFuzzyKey, true)
 		}
 	}
 	if had == 0 { // nothing from the word itself, its synonyms or completions
 		ms := q.fuzzy(w.term, k, maxFuzzy, 0)
 		for _, m := range ms {
-			c.alts = appendAlt(c.alts, alt{[]int{m.id}, fuzzyWeight(m.dist)})
+			c.alts = appendAlt(c.alts, alt{[]int{m.id}, fuzzyWeight(m.dist), true})
 		}
 		if len(ms) == 0 && len(c.alts) == 0 {
 			ms = q.fuzzy(w.fold, k, maxFuzzy, maxLeftover)
 			for _, m := range ms {
 				if m.dist == ms[0].dist {
-					c.alts = appendAlt(c.alts, alt{[]int{m.id}, fuzzyWeight(m.dist) - weightLeftoverCut})
+					c.alts = appendAlt(c.alts, alt{[]int{m.id}, fuzzyWeight(m.dist) - weightLeftoverCut, true})
 				}
 			}
 		}
@@ -208,7 +219,7 @@ func (q *Index) addCompletions(alts []alt, w word) []alt {
 	for _, c := range cands[:min(len(cands), limit)] {
 		whole := max(utf8.RuneCountInString(q.terms[c.id]), c.typed)
 		wt := weightPrefixBase + weightPrefixSpan*float64(c.typed)/float64(whole)
-		alts = appendAlt(alts, alt{[]int{c.id}, wt})
+		alts = appendAlt(alts, alt{[]int{c.id}, wt, true})
 	}
 	return alts
 }
@@ -261,20 +272,22 @@ func (q *Index) fuzzyKeys(t string, k int) []string {
 }
 
 // addPhrases adds synonym phrases whose terms are all in the index.
-func (q *Index) addPhrases(alts []alt, phrases [][]string, weight float64) []alt {
+func (q *Index) addPhrases(alts []alt, phrases [][]string, weight float64, loose bool) []alt {
 	for _, p := range phrases {
 		if ids, ok := q.ids(p); ok {
-			alts = appendAlt(alts, alt{ids, weight})
+			alts = appendAlt(alts, alt{ids, weight, loose})
 		}
 	}
 	return alts
 }
 
-// appendAlt adds a, or raises the weight of an equal alternative.
+// appendAlt adds a, or raises the weight of an equal alternative (which is
+// loose only if both are).
 func appendAlt(alts []alt, a alt) []alt {
 	for i := range alts {
 		if slices.Equal(alts[i].terms, a.terms) {
 			alts[i].weight = max(alts[i].weight, a.weight)
+			alts[i].loose = alts[i].loose && a.loose
 			return alts
 		}
 	}

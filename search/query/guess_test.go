@@ -1,0 +1,79 @@
+package query_test
+
+import (
+	"slices"
+	"testing"
+
+	"mehfooz/search/build"
+)
+
+// A stop word at the end of a query is a word, not the start of one: "me"
+// does not complete to "message".
+func TestStopWordIsNeverCompleted(t *testing.T) {
+	ix := open(t, "en", enDocs)
+	if got, want := links(ix.Search("harassment me", 3)), links(ix.Search("harassment", 3)); !slices.Equal(got, want) {
+		t.Errorf(`"harassment me" found %v, "harassment" %v: the stop word changed the results`, got, want)
+	}
+}
+
+// The last word is a prefix only while nothing follows it.
+func TestTrailingSpaceEndsTheWord(t *testing.T) {
+	ix := open(t, "en", enDocs)
+	if rs := ix.Search("passw", 3); len(rs) == 0 {
+		t.Fatal(`"passw" finds nothing while being typed`)
+	}
+	if rs := ix.Search("passw ", 3); len(rs) != 0 {
+		t.Errorf(`"passw " (typed and left) found %v, want nothing: it is a whole word now`, links(rs))
+	}
+}
+
+// A common word that the index does not have is not a typo of a word it
+// has: "cant" is not "want", nor "save" a "safe".
+func TestCommonWordsAreNotCorrected(t *testing.T) {
+	docs := append(slices.Clone(enDocs), build.Document{URL: "want/", Title: "What you want", Kind: "page",
+		Sections: []build.Section{{Text: "Want to know more"}}})
+	ix := open(t, "en", docs)
+	if rs := ix.Search("cant ", 3); len(rs) != 0 {
+		t.Errorf(`"cant " found %v; a common word must not be corrected`, links(rs))
+	}
+	if rs := ix.Search("pasword ", 3); len(rs) == 0 || rs[0].URL != "guides/hacked-account/" {
+		t.Errorf(`"pasword " found %v; a typo must still be corrected`, links(rs))
+	}
+}
+
+// A page that has every word as typed ranks above a page that matches as
+// many words only through a completion or a correction.
+func TestGuessesCountLessThanWords(t *testing.T) {
+	docs := []build.Document{
+		{URL: "guess/", Title: "Messages and threats", Kind: "guide", Sections: []build.Section{{Text: "Messages messages messages threats."}}},
+		{URL: "exact/", Title: "Mess", Kind: "guide", Sections: []build.Section{{Text: "Threats about the mess."}}},
+	}
+	ix := open(t, "en", docs)
+	rs := ix.Search("threats mess", 2)
+	if len(rs) < 2 || rs[0].URL != "exact/" {
+		t.Errorf(`"threats mess" ranked %v; want exact/ first: "mess" is a word there and only a completion in guess/`, links(rs))
+	}
+}
+
+// A query that finds nothing still shows the helplines, the first
+// question of the decision tree and the closest topics.
+func TestFallbackShowsHelpAndNearTopics(t *testing.T) {
+	docs := append(slices.Clone(enDocs),
+		build.Document{URL: "helplines/", Title: "Helplines", Kind: "page", Sections: []build.Section{{Text: "Call 15 in an emergency."}}},
+		build.Document{URL: "start/", Title: "What is happening to you?", Kind: "workflow", Sections: []build.Section{{Text: "Choose the closest answer."}}})
+	ix := open(t, "en", docs)
+	q := "harry xyzzy "
+	if rs := ix.Search(q, 3); len(rs) != 0 {
+		t.Fatalf("%q found %v; the test wants a query that finds nothing", q, links(rs))
+	}
+	f := ix.Fallback(q, 3)
+	if got := links(f.Pages); !slices.Equal(got, []string{"helplines/", "start/"}) {
+		t.Errorf("fallback pages %v, want the helplines and the first question", got)
+	}
+	if len(f.Topics) == 0 || !slices.Contains([]string{"guides/harassment/", "guides/loan-app-harassment/"}, f.Topics[0].URL) {
+		t.Errorf("closest topics %v, want a harassment page first", links(f.Topics))
+	}
+	if got := ix.Fallback("", 3); len(got.Pages) != 2 || len(got.Topics) != 0 {
+		t.Errorf("empty query: fallback %v + %v, want the two pages only", links(got.Pages), links(got.Topics))
+	}
+}
