@@ -43,7 +43,9 @@ kyu kyun kyunke larka larki lekin liye log lagta lagti magar maine mat mil
 mila mili mujhay mujhse naam nahi nai paas pata pehle phir pyar rakh rakha
 raat rha rhi rhe sab sakta sakti sakte sath shayad sirf soch subah tak
 tab theek thik tou to tu tumhe tumhari un unka unki usay usne uska uski
-wala wali wale walay wapas waqt woh yahan yaar yar zara zyada`
+wala wali wale walay wapas waqt woh yahan yaar yar zara zyada
+bare baare bary rakhun rakhoon rakhu rakhna rakhen rakhein chahti chahta
+chahiye chahye chaiye hota hoti warna varna mang mango hona bulao`
 
 const urduCommonWords = `
 آج اب ابھی اچھا اگر بات باہر بہت بنا بڑا بس بتا بول پاس پتا پھر پہلے تب

@@ -30,7 +30,7 @@ the thi thay tum tumhara wo woh ya ye yeh
 kar kr karna karni karo kare karen karein karta karti karte kiya kia
 raha rahi rahe gaya gayi gaye gai diya dia di hua hui hue hoga hogi kaise kese
 h hn hun rha rhi rhe gya gyi gye hogya hogaya hogyi hogai krne karne krna kro
-krta krti krte`
+krta krti krte karun karoon karu`
 
 // urduStopWords are the Urdu function words dropped from Arabic-script
 // text. They are folded at start-up, so write them in standard Urdu.

@@ -68,6 +68,9 @@ type Index struct {
 	// the sorted dictionary as a trie.
 	lcp []uint8
 	syn *analysis.Synonyms
+	// dangerTerms are the ids of DangerWords' terms, dangerDocs those of
+	// DangerPages, in order.
+	dangerTerms, dangerDocs []int
 	// keys are the one-word synonym keys, sorted, for typo and prefix
 	// matching of what people type.
 	keys []string
@@ -120,6 +123,19 @@ func newIndex(ix *index.Index) *Index {
 		}
 	}
 	q.syn = analysis.SortedSynonyms(entries)
+	for _, t := range analysis.Terms(DangerWords) {
+		if id := q.lookup(t); id >= 0 {
+			q.dangerTerms = append(q.dangerTerms, id)
+		}
+	}
+	for _, u := range DangerPages {
+		for doc, d := range ix.Docs {
+			if d.URL == u {
+				q.dangerDocs = append(q.dangerDocs, doc)
+				break
+			}
+		}
+	}
 	heapsort.Func(q.keys, compareStrings)
 
 	// Page-level BM25F normalisation, and section averages.
@@ -151,6 +167,17 @@ func newIndex(ix *index.Index) *Index {
 	}
 	return q
 }
+
+// A query that means danger puts DangerPages first, in order, whatever
+// else it matches: the "in danger now" page and the helplines. A query
+// means danger when one of its words, or a synonym of one (not a guess),
+// is one of DangerWords; content/search/synonyms.yaml maps the words people
+// type in danger (followed, outside the house, jaan se maar dega, foran,
+// خودکشی) onto them.
+var (
+	DangerWords = "danger خطرے خطرہ"
+	DangerPages = []string{"start/danger-now/", "helplines/"}
+)
 
 // Lang returns the language code of the index.
 func (q *Index) Lang() string { return q.ix.Lang }

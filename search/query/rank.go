@@ -2,6 +2,7 @@ package query
 
 import (
 	"math/bits"
+	"slices"
 
 	"mehfooz/search/index"
 	"mehfooz/search/internal/heapsort"
@@ -100,6 +101,12 @@ func (q *Index) search(clauses []clause, limit int) []Result {
 		}
 	}
 
+	if q.meansDanger(clauses) {
+		top := slices.Max(cover) + float64(len(q.dangerDocs))
+		for i, doc := range q.dangerDocs {
+			cover[doc] = top - float64(i)
+		}
+	}
 	ranked := topDocs(mask, cover, score, limit)
 	sections := q.bestSections(clauses, ranked)
 	marks := q.markSet(clauses)
@@ -120,6 +127,19 @@ func (q *Index) search(clauses []clause, limit int) []Result {
 		}
 	}
 	return results
+}
+
+// meansDanger reports whether a clause has a sure alternative that is one
+// of the danger terms.
+func (q *Index) meansDanger(clauses []clause) bool {
+	for _, c := range clauses {
+		for _, a := range c.alts {
+			if !a.loose && len(a.terms) == 1 && slices.Contains(q.dangerTerms, a.terms[0]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // eachDocScore calls fn with the page-level BM25F score of term id in each
@@ -263,7 +283,7 @@ func topDocs(mask []uint32, cover, score []float64, limit int) []int {
 		}
 	}
 	for doc, m := range mask {
-		if m == 0 {
+		if m == 0 && cover[doc] == 0 {
 			continue
 		}
 		switch {

@@ -30,7 +30,31 @@ const (
 	queriesFile = projectRoot + "/search/testdata/queries.yaml"
 )
 
-var showQueries = flag.Bool("queries", false, "print every relevance query with its top results")
+var (
+	showQueries = flag.Bool("queries", false, "print every relevance query with its top results")
+	oneQuery    = flag.String("q", "", "TestQuery: print what this lang:query finds (en:dhamki)")
+)
+
+// TestQuery prints what -q finds, with each result's words matched and
+// score, and the fallback: go test -run TestQuery$ -q 'ur:بلیک مل'.
+func TestQuery(t *testing.T) {
+	if *oneQuery == "" {
+		t.Skip("no -q")
+	}
+	_, ixs := projectIndexes(t)
+	lang, text, _ := strings.Cut(*oneQuery, ":")
+	ix := ixs[lang]
+	if ix == nil {
+		t.Fatalf("no index for %q", lang)
+	}
+	for i, r := range ix.Search(text, 10) {
+		t.Logf("%2d. %-40s %d/%d words, score %.3f", i+1, r.URL+"#"+r.Anchor, r.Matched, r.Words, r.Score)
+	}
+	f := ix.Fallback(text, 3)
+	for _, r := range f.All() {
+		t.Logf("fallback: %s", r.URL)
+	}
+}
 
 // capture is an Indexer that keeps the documents the build hands it.
 type capture struct {
