@@ -28,7 +28,8 @@ var cmdSearch = &command{
 	Short: "search the built site from the command line",
 	Long: `Search runs a query against the search indexes of a built site, with the
 same engine the site's search box runs in the browser, and prints the ranked
-results: title, address (with the #section that matches) and the snippet,
+results (as in the box, the last word counts as still being typed unless
+the query ends with a space): title, address (with the #section that matches) and the snippet,
 matched words in [brackets]. Use it to check what a query finds, for example
 after adding synonyms to content/search/synonyms.yaml (then run mehfooz build
 first: the synonyms are compiled into the indexes).
@@ -54,8 +55,10 @@ prints nothing else; the query is not stored anywhere.`,
 	},
 	Run: func(ctx context.Context, e *env, args []string) int {
 		f := e.flags.(*searchFlags)
-		text := strings.TrimSpace(strings.Join(args, " "))
-		if text == "" {
+		// Untrimmed: as in the search box, the last word is being typed
+		// unless a space follows it ("blackm" completes, "blackm " not).
+		text := strings.TrimLeft(strings.Join(args, " "), " \t")
+		if strings.TrimSpace(text) == "" {
 			fmt.Fprintln(e.stderr, "mehfooz search: no query\nrun 'mehfooz help search' for usage")
 			return 2
 		}
