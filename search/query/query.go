@@ -8,13 +8,19 @@
 // A query is analysed by search/analysis exactly as the pages were. Each
 // query word becomes a clause with alternatives: the word's own term; the
 // synonyms stored in the index (phrases of several words first, "private
-// browsing"); for the last word while it is still being typed, the terms it
-// is a prefix of; and, when the word is not in the index, terms within one
-// typo (two for words of 7 letters or more), transpositions included.
+// browsing"); for the last word while it is still being typed (nothing,
+// not even a space, follows it), the terms it is a prefix of; and, when the
+// word is neither in the index nor a common word of English, Roman Urdu or
+// Urdu (analysis.IsCommonWord), terms within one typo (two for words of 7
+// letters or more), transpositions included. Stop words are never
+// completed or corrected.
 //
-// Pages are ranked by how many clauses they match — pages with every word
-// first, then pages with some — and then by BM25F over the page's title,
-// topics, headings and text, with the title weighted most. Each result is a
+// Pages are ranked by how many clauses they match, a clause matched only
+// through a guess (a completion or a correction) counting half, so pages
+// with every word as typed come first; then by BM25F over the page's title,
+// topics, headings and text, with the title weighted most. A query whose
+// words or synonyms say danger puts DangerPages first; when nothing
+// matches, Fallback says what to show instead. Each result is a
 // page with the section that matches best, and a snippet of that section
 // as segments with the matched words marked, so that the caller escapes
 // text itself.
