@@ -77,3 +77,12 @@ func TestFallbackShowsHelpAndNearTopics(t *testing.T) {
 		t.Errorf("empty query: fallback %v + %v, want the two pages only", links(got.Pages), links(got.Topics))
 	}
 }
+
+// Two words a typo away from a phrase key find what the phrase finds, even
+// when one of them is a word of its own ("بلیک مل" for "بلیک میل").
+func TestTwoWordsNearAPhraseKey(t *testing.T) {
+	ix := open(t, "en", enDocs)
+	if rs := ix.Search("private mde ", 3); len(rs) == 0 || rs[0].URL != "guides/cover-your-tracks/" {
+		t.Errorf(`"private mde " found %v, want guides/cover-your-tracks/ first, as for "private mode"`, links(rs))
+	}
+}

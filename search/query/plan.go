@@ -118,11 +118,53 @@ func (q *Index) plan(text string) []clause {
 			i += n
 			continue
 		}
+		// Two words one typo away from a phrase key: "بلیک مل" for
+		// "بلیک میل", where "مل" is a word of its own.
+		if i+1 < len(words) {
+			if c, ok := q.nearPhrase(words[i], words[i+1]); ok {
+				clauses = append(clauses, c)
+				i += 2
+				continue
+			}
+		}
 		clauses = append(clauses, q.wordClause(words[i]))
 		i++
 	}
 	return clauses
 }
+
+// nearPhrase returns a clause for two words that together are one typo
+// from a two-word synonym key (its letters joined, so a typo may also be a
+// space): the key's own words and its synonyms, as guesses. Pairs shorter
+// than minNearPhrase runes are left alone.
+func (q *Index) nearPhrase(a, b word) (clause, bool) {
+	joined := []rune(a.term + b.term)
+	if len(joined) < minNearPhrase {
+		return clause{}, false
+	}
+	for _, e := range q.syn.Entries() {
+		if len(e.From) != 2 {
+			continue
+		}
+		key := []rune(e.From[0] + e.From[1])
+		if d := editDistance(joined, key, 1); d != 1 {
+			continue
+		}
+		var c clause
+		if ids, ok := q.ids(e.From); ok {
+			c.alts = append(c.alts, alt{ids, weightFuzzyKey, true})
+		}
+		c.alts = q.addPhrases(c.alts, e.To, weightFuzzyKey, true)
+		if len(c.alts) > 0 {
+			return c, true
+		}
+	}
+	return clause{}, false
+}
+
+// minNearPhrase is the fewest runes two words must have together to be
+// taken for a mistyped phrase.
+const minNearPhrase = 6
 
 // wordClause collects the alternatives for one word.
 func (q *Index) wordClause(w word) clause {
