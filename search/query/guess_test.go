@@ -86,3 +86,19 @@ func TestTwoWordsNearAPhraseKey(t *testing.T) {
 		t.Errorf(`"private mde " found %v, want guides/cover-your-tracks/ first, as for "private mode"`, links(rs))
 	}
 }
+
+// A query that says danger puts the "in danger now" page and the
+// helplines first, whatever else matches better; a guess does not.
+func TestDangerPagesComeFirst(t *testing.T) {
+	docs := append(slices.Clone(enDocs),
+		build.Document{URL: "helplines/", Title: "Helplines", Kind: "page", Sections: []build.Section{{Text: "Who to call."}}},
+		build.Document{URL: "start/danger-now/", Title: "You are in danger right now", Kind: "workflow", Sections: []build.Section{{Text: "Call 15."}}})
+	ix := open(t, "en", docs)
+	rs := ix.Search("threats danger ", 5)
+	if got := links(rs); len(got) < 3 || got[0] != "start/danger-now/" || got[1] != "helplines/" {
+		t.Errorf(`"threats danger " ranked %v; want start/danger-now/, helplines/ first`, got)
+	}
+	if rs := ix.Search("threat", 1); len(rs) == 0 || rs[0].URL != "guides/threats/" {
+		t.Errorf(`"threat" ranked %v first; only danger pins the danger pages`, links(rs))
+	}
+}
