@@ -81,7 +81,7 @@ func (q *Index) Fallback(text string, limit int) Fallback {
 		}
 		if k := maxEdits(runes) + 1; runes >= 3 {
 			for _, m := range q.fuzzy(t.Term, k, maxFuzzy, 0) {
-				c.alts = appendAlt(c.alts, alt{[]int{m.id}, fuzzyWeight(m.dist), true})
+				c.alts = appendAlt(c.alts, alt{[]int{m.id}, fuzzyWeight(m.dist), true, true})
 			}
 		}
 		if len(c.alts) > 0 {

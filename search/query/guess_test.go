@@ -102,3 +102,19 @@ func TestDangerPagesComeFirst(t *testing.T) {
 		t.Errorf(`"threat" ranked %v first; only danger pins the danger pages`, links(rs))
 	}
 }
+
+// Of a word's typo corrections, those on pages with the query's other
+// words are kept: "chst" beside "complaint" is "chat", not "cost".
+func TestCorrectionsStayInTheQuerysField(t *testing.T) {
+	docs := []build.Document{
+		{URL: "complaint/", Title: "File a complaint", Kind: "guide", Sections: []build.Section{{Text: "Keep the chat with the complaint."}}},
+		{URL: "costs/", Title: "What it costs", Kind: "guide", Sections: []build.Section{{Text: "A cost."}}},
+	}
+	ix := open(t, "en", docs)
+	if got := links(ix.Search("complaint chst ", 5)); !slices.Equal(got, []string{"complaint/"}) {
+		t.Errorf(`"complaint chst " found %v, want only complaint/: "cost" shares no page with "complaint"`, got)
+	}
+	if got := links(ix.Search("chst ", 5)); len(got) != 2 {
+		t.Errorf(`"chst " alone found %v, want both corrections' pages`, got)
+	}
+}

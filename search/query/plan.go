@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"mehfooz/search/analysis"
+	"mehfooz/search/index"
 	"mehfooz/search/internal/heapsort"
 )
 
@@ -66,6 +67,8 @@ type alt struct {
 	// counts the word as half matched (see coverage), so that noise does
 	// not outrank pages with the words as typed.
 	loose bool
+	// fix marks a typo correction (a guess too).
+	fix bool
 }
 
 // clause is one query word (or a phrase of them that is a synonym key);
@@ -111,7 +114,7 @@ func (q *Index) plan(text string) []clause {
 		if n, to := q.syn.Match(completeTerms(words[i:])); n > 1 {
 			var c clause
 			if ids, ok := q.ids(termsOf(words[i : i+n])); ok {
-				c.alts = append(c.alts, alt{ids, weightExact, false})
+				c.alts = append(c.alts, alt{ids, weightExact, false, false})
 			}
 			c.alts = q.addPhrases(c.alts, to, weightSynonym, false)
 			clauses = append(clauses, c)
@@ -152,7 +155,7 @@ func (q *Index) nearPhrase(a, b word) (clause, bool) {
 		}
 		var c clause
 		if ids, ok := q.ids(e.From); ok {
-			c.alts = append(c.alts, alt{ids, weightFuzzyKey, true})
+			c.alts = append(c.alts, alt{ids, weightFuzzyKey, true, false})
 		}
 		c.alts = q.addPhrases(c.alts, e.To, weightFuzzyKey, true)
 		if len(c.alts) > 0 {
@@ -173,7 +176,7 @@ func (q *Index) wordClause(w word) clause {
 	if w.term != "" {
 		exact = q.lookup(w.term)
 		if exact >= 0 {
-			c.alts = append(c.alts, alt{[]int{exact}, weightExact, false})
+			c.alts = append(c.alts, alt{[]int{exact}, weightExact, false, false})
 		}
 		if n, to := q.syn.Match([]string{w.term}); n == 1 {
 			c.alts = q.addPhrases(c.alts, to, weightSynonym, false)
@@ -202,19 +205,19 @@ func (q *Index) wordClause(w word) clause {
 	if _, isKey := slices.BinarySearch(q.keys, w.term); !isKey {
 		for _, m := range q.fuzzyKeys(w.term, k) {
 			_, to := q.syn.Match([]string{m})
-			c.alts = q.addPhrases(c.alts, to, weightFuzzyKey, true)
+			c.alts = q.addFixes(c.alts, to)
 		}
 	}
 	if had == 0 { // nothing from the word itself, its synonyms or completions
 		ms := q.fuzzy(w.term, k, maxFuzzy, 0)
 		for _, m := range ms {
-			c.alts = appendAlt(c.alts, alt{[]int{m.id}, fuzzyWeight(m.dist), true})
+			c.alts = appendAlt(c.alts, alt{[]int{m.id}, fuzzyWeight(m.dist), true, true})
 		}
 		if len(ms) == 0 && len(c.alts) == 0 {
 			ms = q.fuzzy(w.fold, k, maxFuzzy, maxLeftover)
 			for _, m := range ms {
 				if m.dist == ms[0].dist {
-					c.alts = appendAlt(c.alts, alt{[]int{m.id}, fuzzyWeight(m.dist) - weightLeftoverCut, true})
+					c.alts = appendAlt(c.alts, alt{[]int{m.id}, fuzzyWeight(m.dist) - weightLeftoverCut, true, true})
 				}
 			}
 		}
@@ -261,7 +264,7 @@ func (q *Index) addCompletions(alts []alt, w word) []alt {
 	for _, c := range cands[:min(len(cands), limit)] {
 		whole := max(utf8.RuneCountInString(q.terms[c.id]), c.typed)
 		wt := weightPrefixBase + weightPrefixSpan*float64(c.typed)/float64(whole)
-		alts = appendAlt(alts, alt{[]int{c.id}, wt, true})
+		alts = appendAlt(alts, alt{[]int{c.id}, wt, true, false})
 	}
 	return alts
 }
@@ -313,11 +316,80 @@ func (q *Index) fuzzyKeys(t string, k int) []string {
 	return keep
 }
 
+// addFixes adds the synonym phrases of a key a word was corrected to.
+func (q *Index) addFixes(alts []alt, phrases [][]string) []alt {
+	for _, p := range phrases {
+		if ids, ok := q.ids(p); ok {
+			alts = appendAlt(alts, alt{ids, weightFuzzyKey, true, true})
+		}
+	}
+	return alts
+}
+
+// preferContext keeps, of each word's typo corrections, those that share a
+// page with the query's other words as typed, when some do: a correction
+// in the same field of meaning as the rest of the query. A word whose
+// corrections share no page with the rest keeps them all.
+func (q *Index) preferContext(clauses []clause) []clause {
+	fixes := false
+	for _, c := range clauses {
+		for _, a := range c.alts {
+			fixes = fixes || a.fix
+		}
+	}
+	if !fixes || len(clauses) < 2 {
+		return clauses
+	}
+	// sure[doc]: the clauses that match doc other than by a guess (a
+	// phrase by its first term).
+	sure := make([]uint32, len(q.ix.Docs))
+	for ci, c := range clauses {
+		for _, a := range c.alts {
+			if !a.loose {
+				r := index.NewPostingsReader(q.ix.Terms[a.terms[0]].Postings)
+				for r.Next() {
+					sure[r.Doc()] |= 1 << ci
+				}
+			}
+		}
+	}
+	shares := func(a alt, others uint32) bool {
+		r := index.NewPostingsReader(q.ix.Terms[a.terms[0]].Postings)
+		for r.Next() {
+			if sure[r.Doc()]&others != 0 {
+				return true
+			}
+		}
+		return false
+	}
+	out := slices.Clone(clauses)
+	for ci, c := range clauses {
+		others := ^uint32(1 << ci)
+		var keep []alt
+		near, far := 0, 0
+		for _, a := range c.alts {
+			switch {
+			case !a.fix:
+				keep = append(keep, a)
+			case shares(a, others):
+				keep = append(keep, a)
+				near++
+			default:
+				far++
+			}
+		}
+		if near > 0 && far > 0 {
+			out[ci].alts = keep
+		}
+	}
+	return out
+}
+
 // addPhrases adds synonym phrases whose terms are all in the index.
 func (q *Index) addPhrases(alts []alt, phrases [][]string, weight float64, loose bool) []alt {
 	for _, p := range phrases {
 		if ids, ok := q.ids(p); ok {
-			alts = appendAlt(alts, alt{ids, weight, loose})
+			alts = appendAlt(alts, alt{ids, weight, loose, false})
 		}
 	}
 	return alts
@@ -330,6 +402,7 @@ func appendAlt(alts []alt, a alt) []alt {
 		if slices.Equal(alts[i].terms, a.terms) {
 			alts[i].weight = max(alts[i].weight, a.weight)
 			alts[i].loose = alts[i].loose && a.loose
+			alts[i].fix = alts[i].fix && a.fix
 			return alts
 		}
 	}

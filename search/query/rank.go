@@ -29,7 +29,7 @@ func bm25(idf float32, tf float64) float64 {
 // stop-word-only query finds nothing; Fallback says what to show then.
 // Search never panics.
 func (q *Index) Search(text string, limit int) []Result {
-	return q.search(q.plan(text), limit)
+	return q.search(q.preferContext(q.plan(text)), limit)
 }
 
 // search ranks the pages that match clauses.
