@@ -64,8 +64,8 @@ type alt struct {
 	weight float64
 	// loose marks a guess at the word: a completion of the word being
 	// typed or a typo correction. A page matched only through guesses
-	// counts the word as half matched (see coverage), so that noise does
-	// not outrank pages with the words as typed.
+	// does not count the word as matched (see guessCover), so that noise
+	// does not outrank pages with the words as typed.
 	loose bool
 	// fix marks a typo correction (a guess too).
 	fix bool

@@ -15,8 +15,8 @@
 // letters or more), transpositions included. Stop words are never
 // completed or corrected.
 //
-// Pages are ranked by how many clauses they match, a clause matched only
-// through a guess (a completion or a correction) counting half, so pages
+// Pages are ranked by how many clauses they match, not counting a clause
+// matched only through a guess (a completion or a correction), so pages
 // with every word as typed come first; then by BM25F over the page's title,
 // topics, headings and text, with the title weighted most. A query whose
 // words or synonyms say danger puts DangerPages first; when nothing
