@@ -145,14 +145,12 @@ func (q *Index) nearPhrase(a, b word) (clause, bool) {
 	if len(joined) < minNearPhrase {
 		return clause{}, false
 	}
-	for _, e := range q.syn.Entries() {
-		if len(e.From) != 2 {
+	entries := q.syn.Entries()
+	for _, p := range q.pairKeys {
+		if editDistance(joined, p.joined, 1) != 1 {
 			continue
 		}
-		key := []rune(e.From[0] + e.From[1])
-		if d := editDistance(joined, key, 1); d != 1 {
-			continue
-		}
+		e := entries[p.entry]
 		var c clause
 		if ids, ok := q.ids(e.From); ok {
 			c.alts = append(c.alts, alt{ids, weightFuzzyKey, true, false})
@@ -163,6 +161,12 @@ func (q *Index) nearPhrase(a, b word) (clause, bool) {
 		}
 	}
 	return clause{}, false
+}
+
+// pairKey is a two-word synonym key with its letters joined.
+type pairKey struct {
+	joined []rune
+	entry  int // in q.syn.Entries()
 }
 
 // minNearPhrase is the fewest runes two words must have together to be

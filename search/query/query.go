@@ -74,6 +74,8 @@ type Index struct {
 	// the sorted dictionary as a trie.
 	lcp []uint8
 	syn *analysis.Synonyms
+	// pairKeys are the two-word synonym keys, for nearPhrase.
+	pairKeys []pairKey
 	// dangerTerms are the ids of DangerWords' terms, dangerDocs those of
 	// DangerPages, in order.
 	dangerTerms, dangerDocs []int
@@ -129,6 +131,11 @@ func newIndex(ix *index.Index) *Index {
 		}
 	}
 	q.syn = analysis.SortedSynonyms(entries)
+	for i, e := range q.syn.Entries() {
+		if len(e.From) == 2 {
+			q.pairKeys = append(q.pairKeys, pairKey{[]rune(e.From[0] + e.From[1]), i})
+		}
+	}
 	for _, t := range analysis.Terms(DangerWords) {
 		if id := q.lookup(t); id >= 0 {
 			q.dangerTerms = append(q.dangerTerms, id)
