@@ -28,14 +28,20 @@ var cmdSearch = &command{
 	Short: "search the built site from the command line",
 	Long: `Search runs a query against the search indexes of a built site, with the
 same engine the site's search box runs in the browser, and prints the ranked
-results: title, address (with the #section that matches) and the snippet,
+results (as in the box, the last word counts as still being typed unless
+the query ends with a space): title, address (with the #section that matches) and the snippet,
 matched words in [brackets]. Use it to check what a query finds, for example
 after adding synonyms to content/search/synonyms.yaml (then run mehfooz build
 first: the synonyms are compiled into the indexes).
 
 Without --lang it searches every language's index and lists the results of
 each. --json prints one JSON array of results with lang, url, anchor, title,
-section, score, matched, words and snippet.
+section, score, matched, words, snippet and fallback.
+
+When a language's index finds nothing, search shows what the site's search
+box shows instead, from that language's index: the helplines, the first
+question of "What is happening to you?" and the closest topics, marked
+"fallback" in JSON.
 
 It reads the newest search/index-<lang>.*.idx in the output folder and
 prints nothing else; the query is not stored anywhere.`,
@@ -49,8 +55,10 @@ prints nothing else; the query is not stored anywhere.`,
 	},
 	Run: func(ctx context.Context, e *env, args []string) int {
 		f := e.flags.(*searchFlags)
-		text := strings.TrimSpace(strings.Join(args, " "))
-		if text == "" {
+		// Untrimmed: as in the search box, the last word is being typed
+		// unless a space follows it ("blackm" completes, "blackm " not).
+		text := strings.TrimLeft(strings.Join(args, " "), " \t")
+		if strings.TrimSpace(text) == "" {
 			fmt.Fprintln(e.stderr, "mehfooz search: no query\nrun 'mehfooz help search' for usage")
 			return 2
 		}
@@ -75,8 +83,13 @@ prints nothing else; the query is not stored anywhere.`,
 				fmt.Fprintf(e.stderr, "mehfooz search: %s: %v\n", file.path, err)
 				return 1
 			}
-			for _, r := range ix.Search(text, f.limit) {
-				all = append(all, langResult{Lang: file.lang, Result: r})
+			found := ix.Search(text, f.limit)
+			fallback := len(found) == 0
+			if fallback {
+				found = ix.Fallback(text, min(f.limit, 3)).All()
+			}
+			for _, r := range found {
+				all = append(all, langResult{Lang: file.lang, Result: r, Fallback: fallback})
 			}
 			if !f.json {
 				printResults(e.stdout, file.lang, text, all)
@@ -93,6 +106,8 @@ prints nothing else; the query is not stored anywhere.`,
 type langResult struct {
 	Lang string
 	query.Result
+	// Fallback marks what is shown because the query found nothing.
+	Fallback bool
 }
 
 type indexFile struct{ lang, path string }
@@ -151,11 +166,13 @@ func modTime(path string) int64 {
 
 // printResults lists one language's results for people.
 func printResults(w io.Writer, lang, text string, rs []langResult) {
-	switch len(rs) {
-	case 0:
+	switch {
+	case len(rs) == 0:
 		fmt.Fprintf(w, "%s: nothing found for %q\n", lang, text)
 		return
-	case 1:
+	case rs[0].Fallback:
+		fmt.Fprintf(w, "%s: nothing found for %q; these pages may help:\n", lang, text)
+	case len(rs) == 1:
 		fmt.Fprintf(w, "%s: 1 result for %q\n", lang, text)
 	default:
 		fmt.Fprintf(w, "%s: %d results for %q\n", lang, len(rs), text)
@@ -166,7 +183,11 @@ func printResults(w io.Writer, lang, text string, rs []langResult) {
 		if r.Anchor != "" {
 			addr += "#" + r.Anchor
 		}
-		fmt.Fprintf(w, "     %s  (score %.2f, %d of %d words)\n", addr, r.Score, r.Matched, r.Words)
+		if r.Fallback {
+			fmt.Fprintf(w, "     %s\n", addr)
+		} else {
+			fmt.Fprintf(w, "     %s  (score %.2f, %d of %d words)\n", addr, r.Score, r.Matched, r.Words)
+		}
 		var b strings.Builder
 		for _, s := range r.Snippet {
 			if s.Marked {
@@ -194,6 +215,8 @@ func printJSON(e *env, all []langResult) int {
 		Matched int     `json:"matched"`
 		Words   int     `json:"words"`
 		Snippet string  `json:"snippet"`
+		// Fallback is true for what is shown because nothing was found.
+		Fallback bool `json:"fallback"`
 	}
 	items := make([]item, 0, len(all))
 	for _, r := range all {
@@ -202,7 +225,7 @@ func printJSON(e *env, all []langResult) int {
 			b.WriteString(s.Text)
 		}
 		items = append(items, item{Lang: r.Lang, URL: r.URL, Anchor: r.Anchor, Title: r.Title, Section: r.Section,
-			Score: r.Score, Matched: r.Matched, Words: r.Words, Snippet: b.String()})
+			Score: r.Score, Matched: r.Matched, Words: r.Words, Snippet: b.String(), Fallback: r.Fallback})
 	}
 	enc := json.NewEncoder(e.stdout)
 	enc.SetIndent("", "  ")

@@ -100,15 +100,18 @@ func TestBrowserSearch(t *testing.T) {
 		name, page, query string
 		first             string // the start of the first result's path
 		other             string // … and of the first in the other language's list
+		fallback          bool   // nothing matches: the list is the fallback, no word is marked
 	}{
-		{"english_page_finds_blackmail", "en/search/", "blackmail", "/en/guides/blackmail-sextortion/", ""},
-		{"english_page_finds_roman_urdu", "en/search/", "dhamki", "/en/guides/threats/", ""},
-		{"urdu_page_finds_arabic_letters", "ur/search/", "شكايت", "/ur/complaint/", ""}, // any complaint page
-		{"urdu_page_finds_urdu", "ur/search/", "بلیک میل", "/ur/guides/blackmail-sextortion/", ""},
-		{"english_home_page", "en/", "deepfake", "/en/guides/deepfakes/", ""},
-		{"urdu_home_page", "ur/", "ثبوت", "/ur/guides/evidence/", ""},
-		{"urdu_typed_on_an_english_page_shows_urdu_pages_too", "en/search/", "دھمکی", "/en/", "/ur/"},
-		{"roman_urdu_on_an_urdu_page_shows_english_pages_too", "ur/search/", "shikayat", "/ur/complaint/", "/en/complaint/"},
+		{"english_page_finds_blackmail", "en/search/", "blackmail", "/en/guides/blackmail-sextortion/", "", false},
+		{"english_page_finds_roman_urdu", "en/search/", "dhamki", "/en/guides/threats/", "", false},
+		{"urdu_page_finds_arabic_letters", "ur/search/", "شكايت", "/ur/complaint/", "", false}, // any complaint page
+		{"urdu_page_finds_urdu", "ur/search/", "بلیک میل", "/ur/guides/blackmail-sextortion/", "", false},
+		{"english_home_page", "en/", "deepfake", "/en/guides/deepfakes/", "", false},
+		{"urdu_home_page", "ur/", "ثبوت", "/ur/guides/evidence/", "", false},
+		{"urdu_typed_on_an_english_page_shows_urdu_pages_too", "en/search/", "دھمکی", "/en/", "/ur/", false},
+		{"roman_urdu_on_an_urdu_page_shows_english_pages_too", "ur/search/", "shikayat", "/ur/complaint/", "/en/complaint/", false},
+		{"nothing_found_shows_the_helplines", "en/search/", "qqzx vvwk", "/en/helplines/", "", true},
+		{"nothing_found_shows_the_urdu_helplines", "ur/search/", "ژژژژ ظظظظ", "/ur/helplines/", "", true},
 	}
 	for _, offline := range []bool{false, true} {
 		for _, tc := range cases {
@@ -160,6 +163,13 @@ func TestBrowserSearch(t *testing.T) {
 				if !strings.Contains(href, tc.first) || offline && !strings.Contains(href, "/index.html") {
 					t.Errorf("first result %s, want …%s…", href, tc.first)
 				}
+				if tc.fallback {
+					said, _ := browsertest.Eval[bool](tab, `document.querySelector(".search-status").textContent === document.querySelector("form.search").getAttribute("data-msg-none")`)
+					n, _ := browsertest.Eval[int](tab, `document.querySelectorAll("form.search > ol.search-results li").length`)
+					if !said || n < 2 {
+						t.Errorf("nothing found: status says nothing found %v, %d fallback pages; want the message and at least the helplines and the first question", said, n)
+					}
+				}
 				if tc.other != "" {
 					other, err := browsertest.WaitFor[string](tab, 10*time.Second,
 						`(document.querySelector("form.search div:not([hidden]) > ol.search-results li a") || {href: ""}).href`)
@@ -187,7 +197,7 @@ func TestBrowserSearch(t *testing.T) {
 					t.Errorf("Enter changed the address or history: %q → %q", before, after)
 				}
 				marks, _ := browsertest.Eval[int](tab, `document.querySelectorAll("ol.search-results mark").length`)
-				if marks == 0 {
+				if marks == 0 && !tc.fallback {
 					t.Error("no matched words are marked in the snippets")
 				}
 				if foreign := tab.Rec.Foreign(allowed); len(foreign) > 0 {

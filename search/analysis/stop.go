@@ -3,7 +3,8 @@ package analysis
 // englishStopWords are dropped from Latin text before stemming: the
 // Snowball English list (with its contractions), plus the commonest Roman
 // Urdu function words, which carry no topic ("meri photo viral ho gayi" is
-// about "photo viral"). Keep words that name a harm or a place out of here.
+// about "photo viral"), with the spellings of text messages (kr rha h).
+// Keep words that name a harm or a place out of here.
 const englishStopWords = `
 a about above after again against all am an and any are aren't as at
 be because been before being below between both but by
@@ -27,7 +28,9 @@ aap apna apni apne aur bhi hai hain ho hoon hum hy ka kay ke ki ko koi kuch
 kya kyun main mein mera meri mere mujhe mujh ne nahi nahin par pe se tha
 the thi thay tum tumhara wo woh ya ye yeh
 kar kr karna karni karo kare karen karein karta karti karte kiya kia
-raha rahi rahe gaya gayi gaye gai diya dia di hua hui hue hoga hogi kaise kese`
+raha rahi rahe gaya gayi gaye gai diya dia di hua hui hue hoga hogi kaise kese
+h hn hun rha rhi rhe gya gyi gye hogya hogaya hogyi hogai krne karne krna kro
+krta krti krte karun karoon karu`
 
 // urduStopWords are the Urdu function words dropped from Arabic-script
 // text. They are folded at start-up, so write them in standard Urdu.

@@ -161,35 +161,50 @@ func BenchmarkOpen5000(b *testing.B) {
 	}
 }
 
-// TestLatencyBudget fails if the native p95 latency on the 5,000-page
-// indexes is over 5 ms (run with -short to skip: building takes seconds).
-// Each query's time is the fastest of five runs, so that other test
-// binaries running at the same time (go test ./... runs packages in
-// parallel) do not make it fail; BenchmarkSearch5000 reports every run.
-func TestLatencyBudget(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds two 5,000-page indexes")
-	}
-	for lang, data := range bigIndexes(t) {
-		ix, err := query.Open(data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var times []time.Duration
-		for _, q := range benchQueries[lang] {
-			best := time.Hour
-			for range 5 {
-				start := time.Now()
-				ix.Search(q, 10)
-				best = min(best, time.Since(start))
+// BenchmarkLatency measures the latency budget (p95 at most 5 ms natively
+// on the 5,000-page indexes) as metrics, never as a pass/fail: a shared
+// machine makes wall-clock assertions in go test flaky. Each query's time
+// is its fastest run over every iteration (five runs each), so that other
+// work on the machine does not count; p50-ms and p95-ms are over the
+// queries, and over-budget counts the queries above 5 ms.
+//
+//	go test -run '^$' -bench Latency -benchtime 5x ./search/query
+func BenchmarkLatency(b *testing.B) {
+	for _, lang := range []string{"en", "ur"} {
+		b.Run(lang, func(b *testing.B) {
+			ix, err := query.Open(bigIndexes(b)[lang])
+			if err != nil {
+				b.Fatal(err)
 			}
-			times = append(times, best)
-		}
-		slices.Sort(times)
-		p50, p95 := times[len(times)/2], times[len(times)*95/100]
-		t.Logf("%s: index %d KB, %d pages; p50 %v, p95 %v", lang, len(data)/1024, ix.Docs(), p50, p95)
-		if p95 > 5*time.Millisecond {
-			t.Errorf("%s: p95 %v is over the 5 ms budget", lang, p95)
-		}
+			qs := benchQueries[lang]
+			best := make([]time.Duration, len(qs))
+			for i := range best {
+				best[i] = time.Hour
+			}
+			b.ResetTimer()
+			for b.Loop() {
+				for i, q := range qs {
+					for range 5 {
+						start := time.Now()
+						ix.Search(q, 10)
+						best[i] = min(best[i], time.Since(start))
+					}
+				}
+			}
+			slices.Sort(best)
+			ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+			over := 0
+			for _, d := range best {
+				if d > latencyBudget {
+					over++
+				}
+			}
+			b.ReportMetric(ms(best[len(best)/2]), "p50-ms")
+			b.ReportMetric(ms(best[len(best)*95/100]), "p95-ms")
+			b.ReportMetric(float64(over), "over-budget")
+		})
 	}
 }
+
+// latencyBudget is the native p95 a query should stay under.
+const latencyBudget = 5 * time.Millisecond

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"mehfooz/search/analysis"
+	"mehfooz/search/index"
 	"mehfooz/search/internal/heapsort"
 )
 
@@ -61,6 +62,13 @@ func maxEdits(n int) int {
 type alt struct {
 	terms  []int // term ids
 	weight float64
+	// loose marks a guess at the word: a completion of the word being
+	// typed or a typo correction. A page matched only through guesses
+	// does not count the word as matched (see guessCover), so that noise
+	// does not outrank pages with the words as typed.
+	loose bool
+	// fix marks a typo correction (a guess too).
+	fix bool
 }
 
 // clause is one query word (or a phrase of them that is a synonym key);
@@ -91,8 +99,11 @@ func (q *Index) plan(text string) []clause {
 	toks := analysis.Tokenize(text)
 	var words []word
 	for i, t := range toks {
+		// The last word is still being typed only while nothing follows
+		// it, not even a space. A stop word is never completed or
+		// corrected: "me" and "se" are words, not starts of words.
 		partial := i == len(toks)-1 && t.End == len(text)
-		if t.Term == "" && !partial {
+		if t.Term == "" {
 			continue
 		}
 		words = append(words, word{term: t.Term, fold: t.Word, partial: partial})
@@ -103,18 +114,64 @@ func (q *Index) plan(text string) []clause {
 		if n, to := q.syn.Match(completeTerms(words[i:])); n > 1 {
 			var c clause
 			if ids, ok := q.ids(termsOf(words[i : i+n])); ok {
-				c.alts = append(c.alts, alt{ids, weightExact})
+				c.alts = append(c.alts, alt{ids, weightExact, false, false})
 			}
-			c.alts = q.addPhrases(c.alts, to, weightSynonym)
+			c.alts = q.addPhrases(c.alts, to, weightSynonym, false)
 			clauses = append(clauses, c)
 			i += n
 			continue
+		}
+		// Two words one typo away from a phrase key: "بلیک مل" for
+		// "بلیک میل", where "مل" is a word of its own.
+		if i+1 < len(words) {
+			if c, ok := q.nearPhrase(words[i], words[i+1]); ok {
+				clauses = append(clauses, c)
+				i += 2
+				continue
+			}
 		}
 		clauses = append(clauses, q.wordClause(words[i]))
 		i++
 	}
 	return clauses
 }
+
+// nearPhrase returns a clause for two words that together are one typo
+// from a two-word synonym key (its letters joined, so a typo may also be a
+// space): the key's own words and its synonyms, as guesses. Pairs shorter
+// than minNearPhrase runes are left alone.
+func (q *Index) nearPhrase(a, b word) (clause, bool) {
+	joined := []rune(a.term + b.term)
+	if len(joined) < minNearPhrase {
+		return clause{}, false
+	}
+	entries := q.syn.Entries()
+	for _, p := range q.pairKeys {
+		if editDistance(joined, p.joined, 1) != 1 {
+			continue
+		}
+		e := entries[p.entry]
+		var c clause
+		if ids, ok := q.ids(e.From); ok {
+			c.alts = append(c.alts, alt{ids, weightFuzzyKey, true, false})
+		}
+		c.alts = q.addPhrases(c.alts, e.To, weightFuzzyKey, true)
+		if len(c.alts) > 0 {
+			return c, true
+		}
+	}
+	return clause{}, false
+}
+
+// pairKey is a two-word synonym key with its letters joined.
+type pairKey struct {
+	joined []rune
+	entry  int // in q.syn.Entries()
+}
+
+// minNearPhrase is the fewest runes two words must have together to be
+// taken for a mistyped phrase.
+const minNearPhrase = 6
 
 // wordClause collects the alternatives for one word.
 func (q *Index) wordClause(w word) clause {
@@ -123,10 +180,10 @@ func (q *Index) wordClause(w word) clause {
 	if w.term != "" {
 		exact = q.lookup(w.term)
 		if exact >= 0 {
-			c.alts = append(c.alts, alt{[]int{exact}, weightExact})
+			c.alts = append(c.alts, alt{[]int{exact}, weightExact, false, false})
 		}
 		if n, to := q.syn.Match([]string{w.term}); n == 1 {
-			c.alts = q.addPhrases(c.alts, to, weightSynonym)
+			c.alts = q.addPhrases(c.alts, to, weightSynonym, false)
 		}
 	}
 	runes := utf8.RuneCountInString(w.fold)
@@ -135,10 +192,13 @@ func (q *Index) wordClause(w word) clause {
 		c.alts = q.addCompletions(c.alts, w)
 		for _, k := range q.keysWithPrefix(w.fold, w.term) {
 			_, to := q.syn.Match([]string{k})
-			c.alts = q.addPhrases(c.alts, to, weightPrefixKey)
+			c.alts = q.addPhrases(c.alts, to, weightPrefixKey, true)
 		}
 	}
-	if exact >= 0 || w.term == "" {
+	// Correct only a word the index does not know and that is not a
+	// common word of English, Roman Urdu or Urdu: "naam" is not a typo of
+	// "inaam", nor "cant" of "want".
+	if exact >= 0 || w.term == "" || analysis.IsCommonWord(w.fold) {
 		return c
 	}
 	k := maxEdits(runes)
@@ -149,19 +209,19 @@ func (q *Index) wordClause(w word) clause {
 	if _, isKey := slices.BinarySearch(q.keys, w.term); !isKey {
 		for _, m := range q.fuzzyKeys(w.term, k) {
 			_, to := q.syn.Match([]string{m})
-			c.alts = q.addPhrases(c.alts, to, weightFuzzyKey)
+			c.alts = q.addFixes(c.alts, to)
 		}
 	}
 	if had == 0 { // nothing from the word itself, its synonyms or completions
 		ms := q.fuzzy(w.term, k, maxFuzzy, 0)
 		for _, m := range ms {
-			c.alts = appendAlt(c.alts, alt{[]int{m.id}, fuzzyWeight(m.dist)})
+			c.alts = appendAlt(c.alts, alt{[]int{m.id}, fuzzyWeight(m.dist), true, true})
 		}
 		if len(ms) == 0 && len(c.alts) == 0 {
 			ms = q.fuzzy(w.fold, k, maxFuzzy, maxLeftover)
 			for _, m := range ms {
 				if m.dist == ms[0].dist {
-					c.alts = appendAlt(c.alts, alt{[]int{m.id}, fuzzyWeight(m.dist) - weightLeftoverCut})
+					c.alts = appendAlt(c.alts, alt{[]int{m.id}, fuzzyWeight(m.dist) - weightLeftoverCut, true, true})
 				}
 			}
 		}
@@ -208,7 +268,7 @@ func (q *Index) addCompletions(alts []alt, w word) []alt {
 	for _, c := range cands[:min(len(cands), limit)] {
 		whole := max(utf8.RuneCountInString(q.terms[c.id]), c.typed)
 		wt := weightPrefixBase + weightPrefixSpan*float64(c.typed)/float64(whole)
-		alts = appendAlt(alts, alt{[]int{c.id}, wt})
+		alts = appendAlt(alts, alt{[]int{c.id}, wt, true, false})
 	}
 	return alts
 }
@@ -260,21 +320,93 @@ func (q *Index) fuzzyKeys(t string, k int) []string {
 	return keep
 }
 
-// addPhrases adds synonym phrases whose terms are all in the index.
-func (q *Index) addPhrases(alts []alt, phrases [][]string, weight float64) []alt {
+// addFixes adds the synonym phrases of a key a word was corrected to.
+func (q *Index) addFixes(alts []alt, phrases [][]string) []alt {
 	for _, p := range phrases {
 		if ids, ok := q.ids(p); ok {
-			alts = appendAlt(alts, alt{ids, weight})
+			alts = appendAlt(alts, alt{ids, weightFuzzyKey, true, true})
 		}
 	}
 	return alts
 }
 
-// appendAlt adds a, or raises the weight of an equal alternative.
+// preferContext keeps, of each word's typo corrections, those that share a
+// page with the query's other words as typed, when some do: a correction
+// in the same field of meaning as the rest of the query. A word whose
+// corrections share no page with the rest keeps them all.
+func (q *Index) preferContext(clauses []clause) []clause {
+	fixes := false
+	for _, c := range clauses {
+		for _, a := range c.alts {
+			fixes = fixes || a.fix
+		}
+	}
+	if !fixes || len(clauses) < 2 {
+		return clauses
+	}
+	// sure[doc]: the clauses that match doc other than by a guess (a
+	// phrase by its first term).
+	sure := make([]uint32, len(q.ix.Docs))
+	for ci, c := range clauses {
+		for _, a := range c.alts {
+			if !a.loose {
+				r := index.NewPostingsReader(q.ix.Terms[a.terms[0]].Postings)
+				for r.Next() {
+					sure[r.Doc()] |= 1 << ci
+				}
+			}
+		}
+	}
+	shares := func(a alt, others uint32) bool {
+		r := index.NewPostingsReader(q.ix.Terms[a.terms[0]].Postings)
+		for r.Next() {
+			if sure[r.Doc()]&others != 0 {
+				return true
+			}
+		}
+		return false
+	}
+	out := slices.Clone(clauses)
+	for ci, c := range clauses {
+		others := ^uint32(1 << ci)
+		var keep []alt
+		near, far := 0, 0
+		for _, a := range c.alts {
+			switch {
+			case !a.fix:
+				keep = append(keep, a)
+			case shares(a, others):
+				keep = append(keep, a)
+				near++
+			default:
+				far++
+			}
+		}
+		if near > 0 && far > 0 {
+			out[ci].alts = keep
+		}
+	}
+	return out
+}
+
+// addPhrases adds synonym phrases whose terms are all in the index.
+func (q *Index) addPhrases(alts []alt, phrases [][]string, weight float64, loose bool) []alt {
+	for _, p := range phrases {
+		if ids, ok := q.ids(p); ok {
+			alts = appendAlt(alts, alt{ids, weight, loose, false})
+		}
+	}
+	return alts
+}
+
+// appendAlt adds a, or raises the weight of an equal alternative (which is
+// loose only if both are).
 func appendAlt(alts []alt, a alt) []alt {
 	for i := range alts {
 		if slices.Equal(alts[i].terms, a.terms) {
 			alts[i].weight = max(alts[i].weight, a.weight)
+			alts[i].loose = alts[i].loose && a.loose
+			alts[i].fix = alts[i].fix && a.fix
 			return alts
 		}
 	}

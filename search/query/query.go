@@ -8,13 +8,19 @@
 // A query is analysed by search/analysis exactly as the pages were. Each
 // query word becomes a clause with alternatives: the word's own term; the
 // synonyms stored in the index (phrases of several words first, "private
-// browsing"); for the last word while it is still being typed, the terms it
-// is a prefix of; and, when the word is not in the index, terms within one
-// typo (two for words of 7 letters or more), transpositions included.
+// browsing"); for the last word while it is still being typed (nothing,
+// not even a space, follows it), the terms it is a prefix of; and, when the
+// word is neither in the index nor a common word of English, Roman Urdu or
+// Urdu (analysis.IsCommonWord), terms within one typo (two for words of 7
+// letters or more), transpositions included. Stop words are never
+// completed or corrected.
 //
-// Pages are ranked by how many clauses they match — pages with every word
-// first, then pages with some — and then by BM25F over the page's title,
-// topics, headings and text, with the title weighted most. Each result is a
+// Pages are ranked by how many clauses they match, not counting a clause
+// matched only through a guess (a completion or a correction), so pages
+// with every word as typed come first; then by BM25F over the page's title,
+// topics, headings and text, with the title weighted most. A query whose
+// words or synonyms say danger puts DangerPages first; when nothing
+// matches, Fallback says what to show instead. Each result is a
 // page with the section that matches best, and a snippet of that section
 // as segments with the matched words marked, so that the caller escapes
 // text itself.
@@ -68,6 +74,11 @@ type Index struct {
 	// the sorted dictionary as a trie.
 	lcp []uint8
 	syn *analysis.Synonyms
+	// pairKeys are the two-word synonym keys, for nearPhrase.
+	pairKeys []pairKey
+	// dangerTerms are the ids of DangerWords' terms, dangerDocs those of
+	// DangerPages, in order.
+	dangerTerms, dangerDocs []int
 	// keys are the one-word synonym keys, sorted, for typo and prefix
 	// matching of what people type.
 	keys []string
@@ -120,6 +131,24 @@ func newIndex(ix *index.Index) *Index {
 		}
 	}
 	q.syn = analysis.SortedSynonyms(entries)
+	for i, e := range q.syn.Entries() {
+		if len(e.From) == 2 {
+			q.pairKeys = append(q.pairKeys, pairKey{[]rune(e.From[0] + e.From[1]), i})
+		}
+	}
+	for _, t := range analysis.Terms(DangerWords) {
+		if id := q.lookup(t); id >= 0 {
+			q.dangerTerms = append(q.dangerTerms, id)
+		}
+	}
+	for _, u := range DangerPages {
+		for doc, d := range ix.Docs {
+			if d.URL == u {
+				q.dangerDocs = append(q.dangerDocs, doc)
+				break
+			}
+		}
+	}
 	heapsort.Func(q.keys, compareStrings)
 
 	// Page-level BM25F normalisation, and section averages.
@@ -151,6 +180,17 @@ func newIndex(ix *index.Index) *Index {
 	}
 	return q
 }
+
+// A query that means danger puts DangerPages first, in order, whatever
+// else it matches: the "in danger now" page and the helplines. A query
+// means danger when one of its words, or a synonym of one (not a guess),
+// is one of DangerWords; content/search/synonyms.yaml maps the words people
+// type in danger (followed, outside the house, jaan se maar dega, foran,
+// خودکشی) onto them.
+var (
+	DangerWords = "danger خطرے خطرہ"
+	DangerPages = []string{"start/danger-now/", "helplines/"}
+)
 
 // Lang returns the language code of the index.
 func (q *Index) Lang() string { return q.ix.Lang }

@@ -2,6 +2,7 @@ package query
 
 import (
 	"math/bits"
+	"slices"
 
 	"mehfooz/search/index"
 	"mehfooz/search/internal/heapsort"
@@ -22,18 +23,27 @@ func bm25(idf float32, tf float64) float64 {
 }
 
 // Search returns up to limit pages that match text (all of them if limit
-// is 0 or less), best first. Pages that match every word of the query come
-// before pages that match only some. An empty or stop-word-only query finds
-// nothing. Search never panics.
+// is 0 or less), best first. Pages that match more of the query's words
+// come first; a word matched only through a guess (a completion of the word
+// being typed, or a typo correction) does not count, though its score
+// does. An empty or
+// stop-word-only query finds nothing; Fallback says what to show then.
+// Search never panics.
 func (q *Index) Search(text string, limit int) []Result {
-	clauses := q.plan(text)
+	return q.search(q.preferContext(q.plan(text)), limit)
+}
+
+// search ranks the pages that match clauses.
+func (q *Index) search(clauses []clause, limit int) []Result {
 	if len(clauses) == 0 || len(q.ix.Docs) == 0 {
 		return nil
 	}
 	n := len(q.ix.Docs)
 	score := make([]float64, n)
 	mask := make([]uint32, n)
-	best := make([]float64, n) // this clause's best alternative, per page
+	best := make([]float64, n)  // this clause's best alternative, per page
+	cover := make([]float64, n) // words matched, guesses counting guessCover
+	sure := make([]bool, n)     // this clause matched other than by a guess
 	var touched, docs []int
 	var cnt []uint8
 	var sum []float64
@@ -48,6 +58,7 @@ func (q *Index) Search(text string, limit int) []Result {
 						}
 						best[doc] = v
 					}
+					sure[doc] = sure[doc] || !a.loose
 				})
 				continue
 			}
@@ -73,6 +84,7 @@ func (q *Index) Search(text string, limit int) []Result {
 						}
 						best[doc] = v
 					}
+					sure[doc] = sure[doc] || !a.loose
 				}
 				cnt[doc], sum[doc] = 0, 0
 			}
@@ -81,10 +93,22 @@ func (q *Index) Search(text string, limit int) []Result {
 			score[doc] += best[doc]
 			mask[doc] |= 1 << ci
 			best[doc] = 0
+			if sure[doc] {
+				cover[doc]++
+			} else {
+				cover[doc] += guessCover
+			}
+			sure[doc] = false
 		}
 	}
 
-	ranked := topDocs(mask, score, limit)
+	if q.meansDanger(clauses) {
+		top := slices.Max(cover) + float64(len(q.dangerDocs))
+		for i, doc := range q.dangerDocs {
+			cover[doc] = top - float64(i)
+		}
+	}
+	ranked := topDocs(mask, cover, score, limit)
 	sections := q.bestSections(clauses, ranked)
 	marks := q.markSet(clauses)
 	results := make([]Result, len(ranked))
@@ -104,6 +128,19 @@ func (q *Index) Search(text string, limit int) []Result {
 		}
 	}
 	return results
+}
+
+// meansDanger reports whether a clause has a sure alternative that is one
+// of the danger terms.
+func (q *Index) meansDanger(clauses []clause) bool {
+	for _, c := range clauses {
+		for _, a := range c.alts {
+			if !a.loose && len(a.terms) == 1 && slices.Contains(q.dangerTerms, a.terms[0]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // eachDocScore calls fn with the page-level BM25F score of term id in each
@@ -207,11 +244,20 @@ func (q *Index) bestSections(clauses []clause, ranked []int) []int {
 	return out
 }
 
-// better reports whether page a ranks before page b: more clauses
-// matched, then a higher score, then the lower document number.
-func better(mask []uint32, score []float64, a, b int) bool {
-	if ca, cb := bits.OnesCount32(mask[a]), bits.OnesCount32(mask[b]); ca != cb {
-		return ca > cb
+// guessCover is how much a word matched only through a guess counts
+// towards the words a page matches. Nothing: Roman Urdu words are rarely in
+// the index, and their corrections are often wrong, so a page that has the
+// other words as typed must not lose to one that adds a guess; the guess's
+// score still orders pages that match the same words. Measured on the
+// relevance sets, 0 ranks better than 0.25 or 0.5.
+const guessCover = 0.0
+
+// better reports whether page a ranks before page b: more words matched
+// (guesses counting guessCover), then a higher score, then the lower document
+// number.
+func better(cover, score []float64, a, b int) bool {
+	if cover[a] != cover[b] {
+		return cover[a] > cover[b]
 	}
 	if score[a] != score[b] {
 		return score[a] > score[b]
@@ -222,8 +268,8 @@ func better(mask []uint32, score []float64, a, b int) bool {
 // topDocs returns the limit best pages with a match (all of them if limit
 // is 0 or less), best first. It keeps a heap of the best so far, so a
 // common word on a big site costs n log limit, not n log n.
-func topDocs(mask []uint32, score []float64, limit int) []int {
-	worse := func(a, b int) bool { return better(mask, score, b, a) }
+func topDocs(mask []uint32, cover, score []float64, limit int) []int {
+	worse := func(a, b int) bool { return better(cover, score, b, a) }
 	var heap []int // the worst kept page at heap[0]
 	down := func(i int) {
 		for {
@@ -242,7 +288,7 @@ func topDocs(mask []uint32, score []float64, limit int) []int {
 		}
 	}
 	for doc, m := range mask {
-		if m == 0 {
+		if m == 0 && cover[doc] == 0 {
 			continue
 		}
 		switch {
@@ -256,13 +302,13 @@ func topDocs(mask []uint32, score []float64, limit int) []int {
 				heap[i], heap[p] = heap[p], heap[i]
 				i = p
 			}
-		case better(mask, score, doc, heap[0]):
+		case better(cover, score, doc, heap[0]):
 			heap[0] = doc
 			down(0)
 		}
 	}
 	heapsort.Func(heap, func(a, b int) int {
-		if better(mask, score, a, b) {
+		if better(cover, score, a, b) {
 			return -1
 		}
 		return 1

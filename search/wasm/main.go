@@ -10,6 +10,7 @@
 //
 //	mehfoozSearch.load(lang, bytes)      // bytes: a Uint8Array of an index file; returns "" or an error message
 //	mehfoozSearch.query(lang, text, n)   // JSON: up to n results (query.AppendJSON); "[]" if lang is not loaded
+//	mehfoozSearch.fallback(lang, text, n) // JSON: what to show when query finds nothing (query.Fallback): the helplines, the first question, up to n closest topics
 //	mehfoozSearch.terms(text)            // JSON: [[word, term], …], the analysis of text, for tests
 //
 // and mehfoozSearchReady() is called if the page defined it. Nothing here
@@ -38,19 +39,27 @@ func main() {
 		indexes[args[0].String()] = ix
 		return ""
 	}))
-	api.Set("query", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		if len(args) < 2 || args[0].Type() != js.TypeString || args[1].Type() != js.TypeString {
-			return "[]"
-		}
-		ix := indexes[args[0].String()]
-		if ix == nil {
-			return "[]"
-		}
-		limit := 10
-		if len(args) > 2 && args[2].Type() == js.TypeNumber {
-			limit = args[2].Int()
-		}
-		return string(query.AppendJSON(nil, ix.Search(args[1].String(), limit)))
+	// answer runs fn on the loaded index and query text of args
+	// (lang, text, n), with n 10 when it is not given.
+	answer := func(fn func(ix *query.Index, text string, n int) []query.Result) js.Func {
+		return js.FuncOf(func(_ js.Value, args []js.Value) any {
+			if len(args) < 2 || args[0].Type() != js.TypeString || args[1].Type() != js.TypeString {
+				return "[]"
+			}
+			ix := indexes[args[0].String()]
+			if ix == nil {
+				return "[]"
+			}
+			limit := 10
+			if len(args) > 2 && args[2].Type() == js.TypeNumber {
+				limit = args[2].Int()
+			}
+			return string(query.AppendJSON(nil, fn(ix, args[1].String(), limit)))
+		})
+	}
+	api.Set("query", answer((*query.Index).Search))
+	api.Set("fallback", answer(func(ix *query.Index, text string, n int) []query.Result {
+		return ix.Fallback(text, n).All()
 	}))
 	api.Set("terms", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if len(args) < 1 || args[0].Type() != js.TypeString {

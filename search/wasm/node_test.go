@@ -18,7 +18,8 @@ import (
 
 // nodeDriver runs the module under Node.js with Go's wasm_exec.js, feeds it
 // the texts and queries of the JSON file named by its third argument, and
-// prints what mehfoozSearch.terms and mehfoozSearch.query return.
+// prints what mehfoozSearch.terms, mehfoozSearch.query and
+// mehfoozSearch.fallback return.
 const nodeDriver = `"use strict";
 globalThis.require = require;
 globalThis.fs = require("fs");
@@ -35,6 +36,7 @@ WebAssembly.instantiate(fs.readFileSync(process.argv[3]), go.importObject).then(
 	const out = { terms: input.texts.map((t) => api.terms(t)), load: "", results: [] };
 	out.load = api.load("en", new Uint8Array(Buffer.from(input.index, "base64")));
 	out.results = input.queries.map((q) => api.query("en", q, 10));
+	out.fallbacks = input.queries.map((q) => api.fallback("en", q, 3));
 	fs.writeSync(1, JSON.stringify(out));
 	process.exit(0);
 }).catch((err) => { console.error(err); process.exit(1); });
@@ -82,6 +84,8 @@ func TestModuleMatchesNative(t *testing.T) {
 			Sections: []indexer.Section{{Text: "Screenshots with the date, time and link."}, {Anchor: "export", Heading: "Export chats", Text: "WhatsApp can export a chat."}}},
 		{URL: "complaint/", Title: "File a complaint", Kind: "list",
 			Sections: []indexer.Section{{Text: "The NCCIA takes cybercrime complaints. شکایت درج کریں۔"}}},
+		{URL: "helplines/", Title: "Helplines", Kind: "page",
+			Sections: []indexer.Section{{Text: "Call 15 in an emergency. ہیلپ لائن"}}},
 	}
 	syn := analysis.NewSynonyms([]analysis.Synonym{{From: []string{"dhamki"}, To: [][]string{{"threaten"}, {"دہمکی"}}}})
 	idx, err := indexer.Build("en", docs, syn)
@@ -101,15 +105,16 @@ func TestModuleMatchesNative(t *testing.T) {
 		t.Fatalf("node: %v\n%s", err, out)
 	}
 	var got struct {
-		Terms   []string `json:"terms"`
-		Load    string   `json:"load"`
-		Results []string `json:"results"`
+		Terms     []string `json:"terms"`
+		Load      string   `json:"load"`
+		Results   []string `json:"results"`
+		Fallbacks []string `json:"fallbacks"`
 	}
 	if err := json.Unmarshal(out, &got); err != nil {
 		t.Fatalf("node printed %.200q: %v", out, err)
 	}
-	if len(got.Terms) != len(texts) || got.Load != "" || len(got.Results) != len(queries) {
-		t.Fatalf("node answered %d terms, load %q, %d results", len(got.Terms), got.Load, len(got.Results))
+	if len(got.Terms) != len(texts) || got.Load != "" || len(got.Results) != len(queries) || len(got.Fallbacks) != len(queries) {
+		t.Fatalf("node answered %d terms, load %q, %d results, %d fallbacks", len(got.Terms), got.Load, len(got.Results), len(got.Fallbacks))
 	}
 	bad := 0
 	for i, text := range texts {
@@ -127,6 +132,10 @@ func TestModuleMatchesNative(t *testing.T) {
 		if want := string(query.AppendJSON(nil, ix.Search(q, 10))); got.Results[i] != want && bad < 20 {
 			bad++
 			t.Errorf("query(%q): module %s, native %s", q, got.Results[i], want)
+		}
+		if want := string(query.AppendJSON(nil, ix.Fallback(q, 3).All())); got.Fallbacks[i] != want && bad < 20 {
+			bad++
+			t.Errorf("fallback(%q): module %s, native %s", q, got.Fallbacks[i], want)
 		}
 	}
 }

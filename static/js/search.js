@@ -160,8 +160,10 @@
 
   var otherPending = false;
 
-  function search() {
-    var text = input.value;
+  // search shows the results for the box's text. final says the reader
+  // pressed Enter: the last word is then whole, not still being typed.
+  function search(final) {
+    var text = input.value + (final === true ? " " : "");
     if (!text.trim() || !loaded[lang]) {
       fill(list, lang, []);
       otherBox.hidden = true;
@@ -177,10 +179,16 @@
       loadIndex(other).then(search, function () {});
     }
     var more = want && loaded[other] ? JSON.parse(api.query(other, text, 5)) : [];
+    var none = rs.length === 0;
+    if (none && api.fallback) {
+      // Never nothing: the helplines, the first question of the decision
+      // tree and the closest topics, in this page's language.
+      rs = JSON.parse(api.fallback(lang, text, 3));
+    }
     fill(list, lang, rs);
     fill(otherList, other, more);
     otherBox.hidden = more.length === 0;
-    status.textContent = rs.length === 0 ? msg("none", "Nothing found.")
+    status.textContent = none ? msg("none", "Nothing found.")
       : rs.length === 1 ? msg("one", "1 result") : msg("results", "{n} results").replace("{n}", rs.length);
   }
 
@@ -194,7 +202,7 @@
   form.addEventListener("submit", function (ev) {
     ev.preventDefault(); // never navigate: the query would go into the address
     clearTimeout(timer);
-    start().then(search, function () {});
+    start().then(function () { search(true); }, function () {});
   });
 
   // Arrow keys move between the box and the result links.

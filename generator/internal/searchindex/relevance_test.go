@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -28,7 +29,31 @@ const (
 	queriesFile = projectRoot + "/search/testdata/queries.yaml"
 )
 
-var showQueries = flag.Bool("queries", false, "print every relevance query with its top results")
+var (
+	showQueries = flag.Bool("queries", false, "print every relevance query with its top results")
+	oneQuery    = flag.String("q", "", "TestQuery: print what this lang:query finds (en:dhamki)")
+)
+
+// TestQuery prints what -q finds, with each result's words matched and
+// score, and the fallback: go test -run TestQuery$ -q 'ur:بلیک مل'.
+func TestQuery(t *testing.T) {
+	if *oneQuery == "" {
+		t.Skip("no -q")
+	}
+	_, ixs := projectIndexes(t)
+	lang, text, _ := strings.Cut(*oneQuery, ":")
+	ix := ixs[lang]
+	if ix == nil {
+		t.Fatalf("no index for %q", lang)
+	}
+	for i, r := range ix.Search(text, 10) {
+		t.Logf("%2d. %-40s %d/%d words, score %.3f", i+1, r.URL+"#"+r.Anchor, r.Matched, r.Words, r.Score)
+	}
+	f := ix.Fallback(text, 3)
+	for _, r := range f.All() {
+		t.Logf("fallback: %s", r.URL)
+	}
+}
 
 var project struct {
 	once sync.Once
@@ -80,131 +105,207 @@ func projectIndexes(t testing.TB) (map[string][]indexer.Document, map[string]*qu
 	return project.docs, project.ix
 }
 
-// relevanceQuery is one line of search/testdata/queries.yaml.
+// relevanceQuery is one line of search/testdata/queries.yaml or
+// phone-queries.yaml.
 type relevanceQuery struct {
 	Lang string   `yaml:"lang"`
 	Q    string   `yaml:"q"`
 	Kind string   `yaml:"kind"`
 	Want []string `yaml:"want"`
 	Note string   `yaml:"note"`
+
+	file string
 }
 
-// queryKinds are the kinds a query may have, for the per-kind figures.
-var queryKinds = []string{"english", "urdu", "arabic-letters", "roman-urdu", "typo", "prefix", "sentence"}
+// queryKinds are the kinds a query may have, for the per-kind figures: the
+// project's own set, then the phone set of issue 20.
+var queryKinds = []string{"english", "urdu", "arabic-letters", "roman-urdu", "typo", "prefix", "sentence",
+	"phone-english", "phone-urdu", "phone-roman", "phone-mixed", "danger"}
+
+// queryFiles are the relevance sets: the project's own queries, and
+// queries written as people type on a phone before anyone ran them.
+var queryFiles = []string{queriesFile, phoneQueriesFile}
+
+const phoneQueriesFile = projectRoot + "/search/testdata/phone-queries.yaml"
 
 func loadQueries(t testing.TB) []relevanceQuery {
 	t.Helper()
-	src, err := os.ReadFile(queriesFile)
-	if err != nil {
-		t.Fatal(err)
+	var all []relevanceQuery
+	for _, file := range queryFiles {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var qs []relevanceQuery
+		if err := yaml.UnmarshalWithOptions(src, &qs, yaml.Strict()); err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		for i := range qs {
+			qs[i].file = file
+		}
+		all = append(all, qs...)
 	}
-	var qs []relevanceQuery
-	if err := yaml.UnmarshalWithOptions(src, &qs, yaml.Strict()); err != nil {
-		t.Fatalf("%s: %v", queriesFile, err)
+	return all
+}
+
+// rankOf returns the 1-based rank of the first of want among urls, or 0.
+func rankOf(urls, want []string) int {
+	for i, u := range urls {
+		if slices.Contains(want, u) {
+			return i + 1
+		}
 	}
-	return qs
+	return 0
 }
 
 // hitAt3 reports whether one of want is among the first three urls.
 func hitAt3(urls, want []string) bool {
-	for _, u := range urls[:min(3, len(urls))] {
-		if slices.Contains(want, u) {
-			return true
-		}
-	}
-	return false
+	r := rankOf(urls, want)
+	return r > 0 && r <= 3
 }
 
-// TestRelevance runs search/testdata/queries.yaml against the indexes of
-// the project's own content and checks that for at least 90% of the
-// queries an expected page is in the top three. It builds a bleve index
-// over the same documents as a reference ranker, reports its figure beside
-// ours, and checks that ours is higher. Run with -v -queries to see every
-// query's results.
+// scores adds up success@1, success@3 and reciprocal ranks (over the first
+// rrDepth results) for one ranker.
+type scores struct {
+	at1, at3, empty int
+	rr              float64
+}
+
+const rrDepth = 10
+
+func (s *scores) add(urls, want []string) {
+	r := rankOf(urls, want)
+	if r == 1 {
+		s.at1++
+	}
+	if r > 0 && r <= 3 {
+		s.at3++
+	}
+	if r > 0 {
+		s.rr += 1 / float64(r)
+	}
+	if len(urls) == 0 {
+		s.empty++
+	}
+}
+
+type tally struct {
+	n           int
+	ours, bleve scores
+}
+
+// TestRelevance runs the relevance sets against the indexes of the
+// project's own content. For the project's own set (queries.yaml) at least
+// 90% of the queries must have an expected page in the top three, more
+// than bleve's; it builds a bleve index over the same documents as a
+// reference ranker. For every kind it reports success@1, success@3 and MRR
+// for both rankers, and how many queries found nothing. The phone set
+// (phone-queries.yaml, issue 20) is a benchmark: its goals (success@3 of
+// 95% overall and 90% on danger queries) are reported, not asserted, but
+// no query of any set may find nothing once the fallback is counted. Run
+// with -v -queries to see every query's results.
 func TestRelevance(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the whole site")
 	}
 	docs, ixs := projectIndexes(t)
 	qs := loadQueries(t)
-	if len(qs) < 80 {
-		t.Errorf("%s has %d queries; the issue asks for at least 80", queriesFile, len(qs))
-	}
 	ref := newBleveRanker(t, docs)
 
-	type tally struct{ n, ours, bleve int }
 	byKind := map[string]*tally{}
+	byFile := map[string]*tally{}
 	var all tally
 	agree, agreeN := 0.0, 0
 	for i, q := range qs {
 		if !slices.Contains(queryKinds, q.Kind) {
-			t.Errorf("query %d %q: kind %q is not one of %q", i+1, q.Q, q.Kind, queryKinds)
+			t.Errorf("%s: query %d %q: kind %q is not one of %q", q.file, i+1, q.Q, q.Kind, queryKinds)
 		}
 		ix := ixs[q.Lang]
 		if ix == nil || q.Q == "" || len(q.Want) == 0 {
-			t.Errorf("query %d %q: needs lang (en or ur), q and want", i+1, q.Q)
+			t.Errorf("%s: query %d %q: needs lang (en or ur), q and want", q.file, i+1, q.Q)
 			continue
 		}
 		for _, w := range q.Want {
 			if !slices.ContainsFunc(docs[q.Lang], func(d indexer.Document) bool { return d.URL == w }) {
-				t.Errorf("query %d %q: want %q is not a %s page", i+1, q.Q, w, q.Lang)
+				t.Errorf("%s: query %d %q: want %q is not a %s page", q.file, i+1, q.Q, w, q.Lang)
 			}
 		}
 		var ours []string
-		for _, r := range ix.Search(q.Q, 3) {
+		for _, r := range ix.Search(q.Q, rrDepth) {
 			ours = append(ours, r.URL)
 		}
-		theirs := ref.search(t, q.Lang, q.Q, 3)
-		k := byKind[q.Kind]
-		if k == nil {
-			k = &tally{}
-			byKind[q.Kind] = k
+		if len(ours) == 0 {
+			// What the reader sees instead of nothing (query.Fallback).
+			if ix.Fallback(q.Q, 3).Empty() {
+				t.Errorf("%s: %s %q finds nothing, and the fallback shows nothing either", q.file, q.Lang, q.Q)
+			}
 		}
-		k.n++
-		all.n++
-		hit, refHit := hitAt3(ours, q.Want), hitAt3(theirs, q.Want)
-		if hit {
-			k.ours++
-			all.ours++
-		}
-		if refHit {
-			k.bleve++
-			all.bleve++
+		theirs := ref.search(t, q.Lang, q.Q, rrDepth)
+		for _, tl := range []*tally{&all, kindTally(byKind, q.Kind), kindTally(byFile, q.file)} {
+			tl.n++
+			tl.ours.add(ours, q.Want)
+			tl.bleve.add(theirs, q.Want)
 		}
 		if q.Lang == "en" && q.Kind == "english" {
-			agree += overlap(ours, theirs)
+			agree += overlap(ours[:min(3, len(ours))], theirs[:min(3, len(theirs))])
 			agreeN++
 		}
+		hit := hitAt3(ours, q.Want)
 		if !hit || *showQueries {
 			mark := "ok  "
 			if !hit {
 				mark = "MISS"
 			}
-			t.Logf("%s %s %-40q want %v\n\t\tours  %v\n\t\tbleve %v", mark, q.Lang, q.Q, q.Want, ours, theirs)
+			t.Logf("%s %s %-14s %-40q want %v\n\t\tours  %v\n\t\tbleve %v", mark, q.Lang, q.Kind, q.Q, q.Want, ours[:min(3, len(ours))], theirs[:min(3, len(theirs))])
 		}
 	}
-	pct := func(a, n int) float64 { return 100 * float64(a) / float64(max(n, 1)) }
 	var b strings.Builder
-	fmt.Fprintf(&b, "expected page in the top 3, %d queries:\n", all.n)
-	fmt.Fprintf(&b, "  %-15s %5s %7s %7s\n", "kind", "n", "ours", "bleve")
+	fmt.Fprintf(&b, "relevance, %d queries (success@1, success@3, MRR@%d; empty = found nothing before the fallback):\n", all.n, rrDepth)
+	fmt.Fprintf(&b, "  %-15s %4s | %6s %6s %5s %5s | %6s %6s %5s %5s\n", "kind", "n", "ours@1", "@3", "MRR", "empty", "bleve@1", "@3", "MRR", "empty")
+	row := func(name string, k *tally) {
+		fmt.Fprintf(&b, "  %-15s %4d | %5.1f%% %5.1f%% %5.3f %5d | %6.1f%% %5.1f%% %5.3f %5d\n", name, k.n,
+			pct(k.ours.at1, k.n), pct(k.ours.at3, k.n), k.ours.rr/float64(max(k.n, 1)), k.ours.empty,
+			pct(k.bleve.at1, k.n), pct(k.bleve.at3, k.n), k.bleve.rr/float64(max(k.n, 1)), k.bleve.empty)
+	}
 	for _, kind := range queryKinds {
 		if k := byKind[kind]; k != nil {
-			fmt.Fprintf(&b, "  %-15s %5d %6.1f%% %6.1f%%\n", kind, k.n, pct(k.ours, k.n), pct(k.bleve, k.n))
+			row(kind, k)
 		}
 	}
-	fmt.Fprintf(&b, "  %-15s %5d %6.1f%% %6.1f%%\n", "all", all.n, pct(all.ours, all.n), pct(all.bleve, all.n))
+	for _, f := range queryFiles {
+		if k := byFile[f]; k != nil {
+			row(strings.TrimSuffix(path.Base(f), ".yaml"), k)
+		}
+	}
+	row("all", &all)
 	fmt.Fprintf(&b, "top-3 overlap with bleve on %d plain English queries: %.1f%%", agreeN, 100*agree/float64(max(agreeN, 1)))
 	t.Log(b.String())
 
-	if got := pct(all.ours, all.n); got < 90 {
-		t.Errorf("an expected page is in the top 3 for %.1f%% of queries; the floor is 90%%", got)
+	own := byFile[queriesFile]
+	if own == nil || own.n < 80 {
+		t.Fatalf("%s needs at least 80 queries", queriesFile)
 	}
-	if all.ours <= all.bleve {
-		t.Errorf("ours finds %d, bleve %d: the reference ranker should not do as well", all.ours, all.bleve)
+	if got := pct(own.ours.at3, own.n); got < 90 {
+		t.Errorf("an expected page is in the top 3 for %.1f%% of the project's queries; the floor is 90%%", got)
+	}
+	if own.ours.at3 <= own.bleve.at3 {
+		t.Errorf("ours finds %d, bleve %d: the reference ranker should not do as well", own.ours.at3, own.bleve.at3)
+	}
+	if phone := byFile[phoneQueriesFile]; phone == nil || phone.n < 150 {
+		t.Errorf("%s needs at least 150 queries", phoneQueriesFile)
 	}
 	if got := 100 * agree / float64(max(agreeN, 1)); got < minBleveOverlap {
 		t.Errorf("top-3 overlap with bleve on plain English queries is %.1f%%, below the floor of %.0f%%", got, minBleveOverlap)
 	}
+}
+
+func pct(a, n int) float64 { return 100 * float64(a) / float64(max(n, 1)) }
+
+func kindTally(m map[string]*tally, k string) *tally {
+	if m[k] == nil {
+		m[k] = &tally{}
+	}
+	return m[k]
 }
 
 // minBleveOverlap is the least top-3 overlap with bleve, in percent, on
