@@ -30,8 +30,8 @@ func addSiteFlags(fs *flag.FlagSet) *siteFlags {
 func (f *siteFlags) input() build.Input {
 	return build.Input{
 		Content: os.DirFS(f.content), ContentPrefix: filepath.ToSlash(filepath.Clean(f.content)),
-		Layouts: os.DirFS(f.layouts), LayoutsPrefix: filepath.ToSlash(filepath.Clean(f.layouts)),
-		Static: os.DirFS(f.static), StaticPrefix: filepath.ToSlash(filepath.Clean(f.static)),
+		Layouts: f.layoutsFS(), LayoutsPrefix: filepath.ToSlash(filepath.Clean(f.layouts)),
+		Static: f.staticFS(), StaticPrefix: filepath.ToSlash(filepath.Clean(f.static)),
 		Indexers:  indexers(f),
 		Finishers: finishers(f),
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 
 	"mehfooz/generator/internal/build"
@@ -13,5 +12,5 @@ import (
 // offline/mehfooz-<lang>-pocket.html). Their words come from the layouts'
 // interface strings.
 func finishers(f *siteFlags) []build.Finisher {
-	return []build.Finisher{offline.New(os.DirFS(f.layouts), filepath.ToSlash(filepath.Clean(f.layouts)))}
+	return []build.Finisher{offline.New(f.layoutsFS(), filepath.ToSlash(filepath.Clean(f.layouts)))}
 }

@@ -15,6 +15,6 @@ import (
 func indexers(f *siteFlags) []build.Indexer {
 	return []build.Indexer{searchindex.New(
 		os.DirFS(f.content), filepath.ToSlash(filepath.Clean(f.content)),
-		os.DirFS(f.static), filepath.ToSlash(filepath.Clean(f.static)),
+		f.staticFS(), filepath.ToSlash(filepath.Clean(f.static)),
 	)}
 }

@@ -355,5 +355,5 @@ func (c *copier) overBudget(size int, chosen []*pocketPage, budget int) *diag.Er
 	return diag.Errorf(outputPos(PocketName(c.lang)), "pocket-size",
 		"the pocket file is %s with only the pages it must have, over its budget of %s; its largest pages: %s",
 		kb(size), kb(budget), strings.Join(list, ", ")).
-		WithHint("shorten those pages, or make fewer pages required in the pocket rules (offline.DefaultPocket)")
+		WithHint("shorten those pages, raise pocket.budget_kb in site.yaml, or move pages from pocket.required to pocket.optional there")
 }

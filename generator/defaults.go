@@ -1,0 +1,33 @@
+package main
+
+import (
+	"io/fs"
+	"os"
+
+	"mehfooz"
+	"mehfooz/generator/internal/overlay"
+)
+
+// layoutsFS is the site's layouts folder laid over the layouts built into
+// the binary: a site needs only the files it changes, or none at all.
+func (f *siteFlags) layoutsFS() fs.FS {
+	return overlay.New(os.DirFS(f.layouts), mehfooz.Layouts())
+}
+
+// staticFS is the site's static folder over the built-in static files,
+// which include the compiled search module.
+func (f *siteFlags) staticFS() fs.FS {
+	return overlay.New(os.DirFS(f.static), mehfooz.Static())
+}
+
+// existingDirs keeps the folders that exist, for the watcher: a site that
+// uses the built-in layouts has no layouts/ to watch.
+func existingDirs(dirs ...string) []string {
+	var out []string
+	for _, d := range dirs {
+		if st, err := os.Stat(d); err == nil && st.IsDir() {
+			out = append(out, d)
+		}
+	}
+	return out
+}
