@@ -4,20 +4,20 @@ import (
 	"io/fs"
 	"os"
 
-	"mehfooz"
+	embedded "mehfooz"
 	"mehfooz/generator/internal/overlay"
 )
 
 // layoutsFS is the site's layouts folder laid over the layouts built into
 // the binary: a site needs only the files it changes, or none at all.
 func (f *siteFlags) layoutsFS() fs.FS {
-	return overlay.New(os.DirFS(f.layouts), mehfooz.Layouts())
+	return overlay.New(os.DirFS(f.layouts), embedded.Layouts())
 }
 
 // staticFS is the site's static folder over the built-in static files,
 // which include the compiled search module.
 func (f *siteFlags) staticFS() fs.FS {
-	return overlay.New(os.DirFS(f.static), mehfooz.Static())
+	return overlay.New(os.DirFS(f.static), embedded.Static())
 }
 
 // existingDirs keeps the folders that exist, for the watcher: a site that

@@ -39,7 +39,7 @@ type env struct {
 var commands []*command
 
 func init() {
-	commands = []*command{cmdBuild, cmdCheck, cmdServe, cmdNew, cmdTranslateStatus, cmdFacts, cmdSearch, cmdVersion, cmdHelp}
+	commands = []*command{cmdInit, cmdBuild, cmdCheck, cmdServe, cmdNew, cmdTranslateStatus, cmdFacts, cmdSearch, cmdVersion, cmdHelp}
 }
 
 func main() {
