@@ -13,6 +13,9 @@ PORT      ?= 1313
 
 NPM_TOOLS := tools/npm/node_modules
 
+# The workflow linter, pinned, from the Go module proxy like every other tool.
+ACTIONLINT := github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
+
 site: $(BIN) wasm
 	$(BIN) build
 
@@ -47,6 +50,7 @@ FUZZTIME ?= 60s
 test: wasm $(NPM_TOOLS)
 	@out=$$(gofmt -l generator search); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) run $(ACTIONLINT) .github/workflows/*.yml generator/scaffold/site.yml
 	$(GO) test -count=1 -timeout 20m ./...
 	$(MAKE) --no-print-directory fuzz FUZZTIME=4s
 
