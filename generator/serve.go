@@ -38,6 +38,7 @@ build stays served; fix the file and the page comes back. Ctrl-C stops it.`,
 		}
 		in := f.site.input()
 		in.Finishers = nil // offline copies are for published sites, not previews
+		in.Drafts = true   // shown with a band, so writers see them as they write
 		b := build.NewIncremental(in)
 		var srv *preview.Server
 		var refresh *time.Timer

@@ -59,6 +59,8 @@ type Input struct {
 	// Now is the date age checks count from; zero means today. It never
 	// changes the output, only warnings.
 	Now time.Time
+	// Drafts keeps pages marked draft: true (serve shows them with a band).
+	Drafts bool
 }
 
 // Indexer is a later stage fed every rendered page's sections, such as the
@@ -340,7 +342,12 @@ func load(in Input) (*builder, diag.List) {
 		diags.Sort()
 		return nil, diags
 	}
-	s, d := site.New(cfg, files.Files)
+	diags.Append(checkScaffold(files.Files))
+	var opts []site.Option
+	if in.Drafts {
+		opts = append(opts, site.WithDrafts())
+	}
+	s, d := site.New(cfg, files.Files, opts...)
 	diags.Append(d)
 	b := &builder{in: in, site: s, cfg: cfg, rend: rend, facts: facts, letters: letters}
 	b.convs = map[string]*markdown.Converter{}
@@ -850,6 +857,7 @@ func (b *builder) pageData(p *site.Page, res markdown.Result, suffix string) *re
 	meta := p.File.Meta
 	root := site.Root(at)
 	d := &render.PageData{
+		Draft:         meta.Draft,
 		Lang:          p.Lang,
 		Dir:           lang.Direction,
 		Kind:          p.Kind,
