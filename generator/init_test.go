@@ -57,3 +57,27 @@ func TestInitRefusesAFolderInUse(t *testing.T) {
 		t.Errorf("bad --languages: exit %d, want 2", code)
 	}
 }
+
+func TestSiteFilesOverrideTheBuiltInOnesFileByFile(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if code, _, stderr := mehfooz(t, "init", dir); code != 0 {
+		t.Fatalf("init: %s", stderr)
+	}
+	css := filepath.Join(dir, "static", "css", "site.css")
+	os.MkdirAll(filepath.Dir(css), 0o755)
+	os.WriteFile(css, []byte("body { color: rebeccapurple }\n"), 0o644)
+	out := filepath.Join(dir, "public")
+	args := []string{"build", "-q", "--content", filepath.Join(dir, "content"), "--layouts", filepath.Join(dir, "layouts"),
+		"--static", filepath.Join(dir, "static"), "--out", out}
+	if code, _, stderr := mehfooz(t, args...); code != 0 {
+		t.Fatalf("build: %s", stderr)
+	}
+	cssFiles, _ := filepath.Glob(filepath.Join(out, "css", "site.*.css"))
+	jsFiles, _ := filepath.Glob(filepath.Join(out, "js", "site.*.js"))
+	if len(cssFiles) != 1 || len(jsFiles) != 1 {
+		t.Fatalf("css %v, js %v", cssFiles, jsFiles)
+	}
+	if b, _ := os.ReadFile(cssFiles[0]); !strings.Contains(string(b), "rebeccapurple") {
+		t.Errorf("the site's own site.css is not the one used: %.200s", b)
+	}
+}
