@@ -79,6 +79,10 @@ Example: mehfooz init --languages en,ur --name "Our Helpline" our-site`,
 		}
 		fmt.Fprintf(e.stdout, "wrote a new site into %s (%d files)\n\nnext:\n  cd %s\n  mehfooz serve     # preview on http://127.0.0.1:1313/ while you edit\n  mehfooz build     # the finished site in public/, ready to upload\n",
 			dir, len(names), shellQuote(dir))
+		if version == "devel" || strings.Contains(releasesURL, "/OWNER/") {
+			// A development build knows no published release to pin.
+			fmt.Fprintf(e.stdout, "\nnote: this mehfooz (%s) is not a published release, so set MEHFOOZ_VERSION and\nMEHFOOZ_RELEASES in .github/workflows/site.yml and netlify.toml to one before you push.\n", version)
+		}
 		return 0
 	},
 }
