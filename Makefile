@@ -8,10 +8,17 @@ WASM      := static/search/search.wasm
 WASM_EXEC := static/search/wasm_exec.js
 GOROOT    := $(shell $(GO) env GOROOT)
 PORT      ?= 1313
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
+# Where release archives are published: mehfooz init writes it into a new
+# site's workflow. Set it for a real release: make dist RELEASES_URL=https://…/releases/download
+RELEASES_URL ?=
 
-.PHONY: site serve test check bench fuzz clean wasm
+.PHONY: site serve test check bench fuzz clean wasm dist
 
 NPM_TOOLS := tools/npm/node_modules
+
+# The workflow linter, pinned, from the Go module proxy like every other tool.
+ACTIONLINT := github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
 
 site: $(BIN) wasm
 	$(BIN) build
@@ -22,8 +29,15 @@ serve: $(BIN) wasm
 check: $(BIN)
 	$(BIN) check
 
-$(BIN): FORCE
-	$(GO) build -trimpath -o $(BIN) ./generator
+# The binary embeds layouts/, static/ and the search module, so the module
+# is built first.
+$(BIN): FORCE wasm
+	$(GO) build -trimpath -ldflags '-X main.version=$(VERSION)' -o $(BIN) ./generator
+
+# Release archives for every platform, with SHA256SUMS, into dist/ (see
+# tools/dist): reproducible, so the same commit gives the same bytes.
+dist:
+	$(GO) run ./tools/dist -version '$(VERSION)' -out dist $(if $(RELEASES_URL),-releases '$(RELEASES_URL)')
 
 # The search module: standard toolchain, built for size.
 wasm:
@@ -47,6 +61,7 @@ FUZZTIME ?= 60s
 test: wasm $(NPM_TOOLS)
 	@out=$$(gofmt -l generator search); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) run $(ACTIONLINT) .github/workflows/*.yml generator/scaffold/site.yml
 	$(GO) test -count=1 -timeout 20m ./...
 	$(MAKE) --no-print-directory fuzz FUZZTIME=4s
 
@@ -62,6 +77,6 @@ fuzz:
 	@GO=$(GO) tools/fuzz.sh $(FUZZTIME)
 
 clean:
-	rm -rf build public static/search
+	rm -rf build dist public static/search
 
 FORCE:

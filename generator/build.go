@@ -76,8 +76,8 @@ const exitInterrupted = 130
 func (f *siteFlags) input() pipeline.Input {
 	return pipeline.Input{
 		Content: safefs.New(f.content), ContentPrefix: filepath.ToSlash(filepath.Clean(f.content)),
-		Layouts: safefs.New(f.layouts), LayoutsPrefix: filepath.ToSlash(filepath.Clean(f.layouts)),
-		Static: safefs.New(f.static), StaticPrefix: filepath.ToSlash(filepath.Clean(f.static)),
+		Layouts: f.layoutsFS(), LayoutsPrefix: filepath.ToSlash(filepath.Clean(f.layouts)),
+		Static: f.staticFS(), StaticPrefix: filepath.ToSlash(filepath.Clean(f.static)),
 		Search: true, Offline: true,
 	}
 }

@@ -39,7 +39,7 @@ type env struct {
 var commands []*command
 
 func init() {
-	commands = []*command{cmdBuild, cmdCheck, cmdServe, cmdNew, cmdTranslateStatus, cmdTranslate, cmdFacts, cmdSearch, cmdVersion, cmdHelp}
+	commands = []*command{cmdInit, cmdBuild, cmdCheck, cmdServe, cmdNew, cmdTranslateStatus, cmdTranslate, cmdFacts, cmdSearch, cmdVersion, cmdHelp}
 }
 
 func main() {
@@ -167,21 +167,12 @@ var cmdVersion = &command{
 
 // printDiags writes every diagnostic, one per line, then a summary.
 func printDiags(w io.Writer, diags diag.List, format string) {
+	if format == "github" {
+		printGitHub(w, diags)
+		return
+	}
 	for _, d := range diags {
-		switch format {
-		case "github":
-			level := "error"
-			if d.Severity == diag.SevWarning {
-				level = "warning"
-			}
-			msg := d.Msg
-			if d.Hint != "" {
-				msg += " (" + d.Hint + ")"
-			}
-			fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", level, d.Pos.File, max(d.Pos.Line, 1), max(d.Pos.Col, 1), d.Rule, ghEscape(msg))
-		default:
-			fmt.Fprintln(w, d.Error())
-		}
+		fmt.Fprintln(w, d.Error())
 	}
 }
 

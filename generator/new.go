@@ -30,7 +30,10 @@ var cmdNew = &command{
 	Short: "start a page in every language",
 	Long: `New writes content/<lang>/<section/slug>.md in every language of site.yaml,
 with the front matter filled in (title to replace, kind, today's reviewed
-date, an empty sources list), ready to write and translate. It never
+date, an empty sources list) and draft: true, ready to write and translate.
+A draft is left out of the built site, its search and its offline copies;
+serve shows it with a "draft" band. Remove draft: true to publish it; check
+warns while a published page still holds the scaffold's TODO. It never
 overwrites a file. Kinds: guide, platform, complaint, workflow, workshop, page.
 
 Example: mehfooz new guide guides/sim-swap`,
@@ -83,7 +86,7 @@ Example: mehfooz new guide guides/sim-swap`,
 				return 1
 			}
 			title := "TODO: title in " + l.Name
-			body := fmt.Sprintf("---\ntitle: %q\ndescription: \"TODO: one sentence on who this page helps and what it tells them\"\nkind: %s\ntopics: []\nreviewed: %s\nsources: []\n---\n\n## What to do first\n\n", title, kind, today)
+			body := fmt.Sprintf("---\ntitle: %q\ndescription: \"TODO: one sentence on who this page helps and what it tells them\"\nkind: %s\ndraft: true\ntopics: []\nreviewed: %s\nsources: []\n---\n\n## What to do first\n\nTODO\n", title, kind, today)
 			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 				fmt.Fprintf(e.stderr, "mehfooz new: %v\n", err)
 				return 1

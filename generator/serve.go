@@ -38,6 +38,7 @@ build stays served; fix the file and the page comes back. Ctrl-C stops it.`,
 		}
 		in := f.site.input()
 		in.Offline = false // offline copies are for published sites, not previews
+		in.Drafts = true   // shown with a band, so writers see them as they write
 		b := pipeline.NewIncremental(in)
 		var srv *preview.Server
 		var refresh *time.Timer
@@ -61,7 +62,7 @@ build stays served; fix the file and the page comes back. Ctrl-C stops it.`,
 		}
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
-		go preview.Watch(ctx, srv, []string{f.site.content, f.site.layouts, f.site.static}, 20*time.Millisecond)
+		go preview.Watch(ctx, srv, existingDirs(f.site.content, f.site.layouts, f.site.static), 20*time.Millisecond)
 		err := srv.ListenAndServe(ctx, f.port, func(addr string) {
 			fmt.Fprintf(e.stdout, "serving on http://%s/ (Ctrl-C to stop)\n", addr)
 		})

@@ -28,6 +28,7 @@ type Site struct {
 	Languages []Language        `yaml:"languages,required"` // the first is the source language
 	QuickExit string            `yaml:"quick_exit,required"`
 	Budgets   Budgets           `yaml:"budgets"`
+	Pocket    Pocket            `yaml:"pocket"`
 
 	// Pos holds where each key and value is, for errors found later.
 	Pos strictyaml.Positions
@@ -67,6 +68,28 @@ type Budgets struct {
 	FactMaxAgeDays   int `yaml:"fact_max_age_days"`   // a fact verified longer ago is reported
 	ReviewMaxAgeDays int `yaml:"review_max_age_days"` // a page reviewed longer ago is reported
 }
+
+// Pocket is which pages the pocket file (offline/<site>-<lang>-pocket.html)
+// holds and how much it may weigh. Patterns are page keys
+// ("guides/evidence") or a section with every page in it ("start/*").
+// Required pages must fit in BudgetKB; the optional ones are added in order
+// while they fit. Left out, each takes its value from DefaultPocket.
+type Pocket struct {
+	BudgetKB int      `yaml:"budget_kb"`
+	Required []string `yaml:"required"`
+	Optional []string `yaml:"optional"`
+}
+
+// DefaultPocket is the pocket of a site.yaml that names none: the bundled
+// site's decision tree, helplines, most urgent guides and complaint pages.
+var DefaultPocket = Pocket{
+	BudgetKB: 400,
+	Required: []string{"start/*", "helplines/*", "guides/blackmail-sextortion", "guides/intimate-images",
+		"guides/hacked-account", "guides/evidence", "guides/threats", "guides/cover-your-tracks", "complaint/*", "guides"},
+	Optional: []string{"guides/*", "platforms/*"},
+}
+
+var pocketPatternRE = regexp.MustCompile(`^[a-z0-9-]+(/[a-z0-9-]+)*(/\*)?$`)
 
 // DefaultBudgets are the budgets of a site.yaml that names none.
 var DefaultBudgets = Budgets{PageKB: 14, ImageKB: 200, FactMaxAgeDays: 180, ReviewMaxAgeDays: 365}
@@ -145,6 +168,7 @@ func parseSite(file string, src []byte) (*Site, diag.List) {
 			WithHint("the quick exit must lead to an ordinary https site that says nothing about this one, such as a weather search"))
 	}
 	diags.Append(s.checkBudgets(diags))
+	diags.Append(s.checkPocket(diags))
 	return s, diags
 }
 
@@ -250,6 +274,39 @@ func (s *Site) checkBudgets(decoded diag.List) diag.List {
 		case !slices.ContainsFunc(decoded, func(e *diag.Error) bool { return e.Pos == pos }):
 			diags.Add(diag.Errorf(pos, ruleConfig, "%s: want a number above 0, found %d", path, *b.val).
 				WithHint("leave it out to use the default, %d", b.def))
+		}
+	}
+	return diags
+}
+
+// checkPocket fills pocket settings left out with DefaultPocket and checks
+// the budget and the page patterns.
+func (s *Site) checkPocket(decoded diag.List) diag.List {
+	var diags diag.List
+	reported := func(pos diag.Pos) bool {
+		return slices.ContainsFunc(decoded, func(e *diag.Error) bool { return e.Pos == pos })
+	}
+	switch pos := s.Pos.Value("pocket.budget_kb"); {
+	case s.Pocket.BudgetKB > 0:
+	case !s.Pos.Has("pocket.budget_kb"):
+		s.Pocket.BudgetKB = DefaultPocket.BudgetKB
+	case !reported(pos):
+		diags.Add(diag.Errorf(pos, ruleConfig, "pocket.budget_kb: want a number above 0, found %d", s.Pocket.BudgetKB).
+			WithHint("leave it out to use the default, %d", DefaultPocket.BudgetKB))
+	}
+	if !s.Pos.Has("pocket.required") && !s.Pos.Has("pocket.optional") {
+		s.Pocket.Required, s.Pocket.Optional = DefaultPocket.Required, DefaultPocket.Optional
+	}
+	for _, list := range []struct {
+		key  string
+		pats []string
+	}{{"required", s.Pocket.Required}, {"optional", s.Pocket.Optional}} {
+		for i, p := range list.pats {
+			if !pocketPatternRE.MatchString(p) {
+				key := fmt.Sprintf("pocket.%s[%d]", list.key, i)
+				diags.Add(diag.Errorf(s.Pos.Value(key), ruleConfig, "%s: %q is not a page key or section/*", key, p).
+					WithHint(`write a page's path without .md, like "guides/evidence", or a section with every page in it, like "start/*"`))
+			}
 		}
 	}
 	return diags

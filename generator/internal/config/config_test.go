@@ -34,6 +34,7 @@ func TestLoadSite(t *testing.T) {
 		Languages: []Language{{Code: "en", Name: "English", Direction: "ltr"}, {Code: "ur", Name: "اردو", Direction: "rtl"}},
 		QuickExit: "https://www.google.com/search?q=weather",
 		Budgets:   DefaultBudgets,
+		Pocket:    DefaultPocket,
 		Pos:       s.Pos,
 	}
 	if !reflect.DeepEqual(s, want) {
@@ -176,6 +177,23 @@ func TestScriptSettings(t *testing.T) {
 		_, diags := parseSite("s.yaml", []byte(base+tc.tail))
 		if len(diags) == 0 || !strings.HasPrefix(diags[0].Error(), tc.want) {
 			t.Errorf("%s: got %v, want %s", tc.tail, diags, tc.want)
+		}
+	}
+}
+
+func TestLoadSitePocket(t *testing.T) {
+	s, diags := LoadSite(fstest.MapFS{"site.yaml": file(goodSite + "pocket:\n  budget_kb: 300\n  required: [\"start/*\", helplines]\n")}, "site.yaml", "content")
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	if want := (Pocket{BudgetKB: 300, Required: []string{"start/*", "helplines"}}); !reflect.DeepEqual(s.Pocket, want) {
+		t.Errorf("pocket = %+v, want %+v", s.Pocket, want)
+	}
+	_, diags = LoadSite(fstest.MapFS{"site.yaml": file(goodSite + "pocket:\n  budget_kb: 0\n  optional: [\"Guides/*\"]\n")}, "site.yaml", "content")
+	got := diags.Error()
+	for _, want := range []string{"content/site.yaml:8:14: pocket.budget_kb: want a number above 0", `content/site.yaml:9:14: pocket.optional[0]: "Guides/*" is not a page key`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("diagnostics lack %q:\n%s", want, got)
 		}
 	}
 }

@@ -9,7 +9,8 @@
 //	offline/mehfooz-xx-pocket.html  one self-contained file, no JavaScript and
 //	                                no requests, with the decision tree,
 //	                                helplines, complaint pages and as many
-//	                                guides as fit in the budget (400 KB)
+//	                                guides as fit in the budget (site.yaml's
+//	                                pocket settings; 400 KB by default)
 //
 // Both are rebuilt with the site and are byte-identical across builds of
 // the same content. The words they add (the start page, the pocket file's
@@ -38,10 +39,6 @@ const Dir = "offline/"
 // StartPage is the zip copy's first page, at the root of the zip.
 const StartPage = "START-HERE.html"
 
-// DefaultPocketBudget is the most a pocket file may weigh: small enough to
-// send over WhatsApp and to keep on a nearly full phone.
-const DefaultPocketBudget = 400 << 10
-
 // ZipName is the output name of a language's zip copy.
 func ZipName(lang string) string { return Dir + "mehfooz-" + lang + ".zip" }
 
@@ -57,23 +54,17 @@ type PocketRule struct {
 	Required bool
 }
 
-// DefaultPocket is the pocket file's pages in order of importance: the
-// decision tree, the helplines, the guides for the most urgent harms, how
-// to cover your tracks on a shared phone and how to complain, then every
-// other guide, then the platform pages, which go first when space runs out.
-var DefaultPocket = []PocketRule{
-	{"start/*", true},
-	{"helplines/*", true},
-	{"guides/blackmail-sextortion", true},
-	{"guides/intimate-images", true},
-	{"guides/hacked-account", true},
-	{"guides/evidence", true},
-	{"guides/threats", true},
-	{"guides/cover-your-tracks", true},
-	{"complaint/*", true},
-	{"guides", true},
-	{"guides/*", false},
-	{"platforms/*", false},
+// rulesFrom turns the pocket settings of site.yaml into rules, the
+// required pages first.
+func rulesFrom(p config.Pocket) []PocketRule {
+	var rules []PocketRule
+	for _, pat := range p.Required {
+		rules = append(rules, PocketRule{pat, true})
+	}
+	for _, pat := range p.Optional {
+		rules = append(rules, PocketRule{pat, false})
+	}
+	return rules
 }
 
 // ModTime is the modification time of every zip entry, fixed so the zip
@@ -91,10 +82,11 @@ type Copies struct {
 // Option configures Copies.
 type Option func(*Copies)
 
-// WithPocketBudget sets the most a pocket file may weigh, in bytes.
+// WithPocketBudget sets the most a pocket file may weigh, in bytes, in
+// place of site.yaml's pocket.budget_kb.
 func WithPocketBudget(bytes int) Option { return func(f *Copies) { f.budget = bytes } }
 
-// WithPocketPages replaces DefaultPocket.
+// WithPocketPages replaces site.yaml's pocket.required and pocket.optional.
 func WithPocketPages(rules ...PocketRule) Option {
 	return func(f *Copies) { f.pocket = rules }
 }
@@ -102,7 +94,7 @@ func WithPocketPages(rules ...PocketRule) Option {
 // New returns Copies that reads its interface strings from layouts (the
 // layouts folder, shown in diagnostics as layoutsPrefix).
 func New(layouts fs.FS, layoutsPrefix string, opts ...Option) *Copies {
-	f := &Copies{layouts: layouts, layoutsPrefix: layoutsPrefix, budget: DefaultPocketBudget, pocket: DefaultPocket}
+	f := &Copies{layouts: layouts, layoutsPrefix: layoutsPrefix}
 	for _, o := range opts {
 		o(f)
 	}
@@ -121,6 +113,14 @@ func (f *Copies) Finish(s *site.Site, files output.Built, out output.Sink) diag.
 		pocket []byte
 		diags  diag.List
 	}
+	// The pocket rules and budget come from site.yaml unless an option set them.
+	rules, budget := f.pocket, f.budget
+	if rules == nil {
+		rules = rulesFrom(s.Config.Pocket)
+	}
+	if budget == 0 {
+		budget = s.Config.Pocket.BudgetKB << 10
+	}
 	results := make([]result, len(s.Langs))
 	var wg sync.WaitGroup
 	for i, lang := range s.Langs {
@@ -131,7 +131,7 @@ func (f *Copies) Finish(s *site.Site, files output.Built, out output.Sink) diag.
 			r := &results[i]
 			r.diags.Append(c.writeZip(out))
 			var d diag.List
-			r.pocket, d = c.pocket(f.pocket, f.budget)
+			r.pocket, d = c.pocket(rules, budget)
 			r.diags.Append(d)
 		}()
 	}

@@ -352,10 +352,16 @@ func (c *copier) overBudget(size int, chosen []*pocketPage, budget int) *diag.Er
 	for _, w := range ws[:min(5, len(ws))] {
 		list = append(list, fmt.Sprintf("%s (%s)", w.url, kb(w.n)))
 	}
-	return diag.Errorf(outputPos(PocketName(c.lang)), "pocket-size",
-		"the pocket file is %s with only the pages it must have, over its budget of %s; its largest pages: %s",
-		kb(size), kb(budget), strings.Join(list, ", ")).
-		WithHint("shorten those pages, or make fewer pages required in the pocket rules (offline.DefaultPocket)")
+	// Shown at the budget in site.yaml when it is set there, the line to
+	// change; otherwise at the file.
+	pos := outputPos(PocketName(c.lang))
+	if p := c.site.Config.Pos.Value("pocket.budget_kb"); p.File != "" {
+		pos = p
+	}
+	return diag.Errorf(pos, "pocket-size",
+		"the %s pocket file is %s with only the pages it must have, over its budget of %s; its largest pages: %s",
+		c.lang, kb(size), kb(budget), strings.Join(list, ", ")).
+		WithHint("shorten those pages, raise pocket.budget_kb in site.yaml, or move pages from pocket.required to pocket.optional there")
 }
 
 // inlineCSS makes a stylesheet safe inside <style>: "<" can only end the

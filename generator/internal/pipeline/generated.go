@@ -107,18 +107,14 @@ func (b *builder) writeExtras() diag.List {
 		fail("index.html", err)
 	}
 
-	// 404: served at any depth, so links must be absolute; they are when
-	// base_url is set, and root-relative otherwise.
-	base := cfg.BaseURL
-	if base == "" {
-		base = "/"
-	}
+	// 404: see notFoundRoot.
+	base := notFoundRoot(cfg.BaseURL)
 	nf := make([]chooserLang, len(langs))
 	copy(nf, langs)
 	for i := range nf {
 		nf[i].URL = base + nf[i].URL
 	}
-	html, err = b.rend.Standalone("notfound", map[string]any{"Lang": b.site.Langs[0], "CSP": render.CSP, "Languages": nf, "CSS": base + b.assets["css/site.css"]})
+	html, err = b.rend.Standalone("notfound", map[string]any{"Lang": b.site.Langs[0], "CSP": render.CSP, "Languages": nf, "Root": base, "CSS": base + b.assets["css/site.css"]})
 	if err == nil {
 		_, err = b.out.Write("404.html", html)
 	}

@@ -32,6 +32,7 @@ var layers = map[string]int{
 	"mehfooz/generator/internal/translation": 2,
 	"mehfooz/generator/internal/po":          1,
 	"mehfooz/generator/internal/safefs":      0,
+	"mehfooz/generator/internal/overlay":     0,
 	"mehfooz/generator/internal/spoof":       0,
 	"mehfooz/generator/internal/imagemeta":   0,
 	"mehfooz/generator/internal/qr":          0,

@@ -47,6 +47,8 @@ type Input struct {
 	// Now is the date age checks count from; zero means today. It never
 	// changes the output, only warnings.
 	Now time.Time
+	// Drafts keeps pages marked draft: true (serve shows them with a band).
+	Drafts bool
 }
 
 // Report says what a build did.
@@ -138,7 +140,12 @@ func load(in Input) (*builder, diag.List) {
 		diags.Sort()
 		return nil, diags
 	}
-	s, d := site.New(cfg, files.Files)
+	diags.Append(checkScaffold(files.Files))
+	var opts []site.Option
+	if in.Drafts {
+		opts = append(opts, site.WithDrafts())
+	}
+	s, d := site.New(cfg, files.Files, opts...)
 	diags.Append(d)
 	b := &builder{in: in, site: s, cfg: cfg, rend: rend, facts: facts, letters: letters}
 	b.convs = map[string]*markdown.Converter{}

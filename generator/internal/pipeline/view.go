@@ -23,6 +23,7 @@ func (b *builder) pageData(p *site.Page, res markdown.Result, suffix string) *re
 	meta := p.File.Meta
 	root := site.Root(at)
 	d := &render.PageData{
+		Draft:         meta.Draft,
 		Lang:          p.Lang,
 		Dir:           lang.Direction,
 		Kind:          p.Kind,

@@ -202,6 +202,8 @@ type Source struct{ Title, URL, Short string }
 
 // PageData is everything a kind layout may use.
 type PageData struct {
+	// Draft marks a page with draft: true, which only serve shows.
+	Draft         bool
 	Lang, Dir     string
 	Kind          string
 	Title         string

@@ -77,7 +77,11 @@ type Site struct {
 // New builds the model. Errors: two files that want the same URL, an alias
 // that leaves the output directory or collides with a page, a workshop
 // listing a guide that does not exist.
-func New(cfg *config.Site, files []*content.File) (*Site, diag.List) {
+func New(cfg *config.Site, files []*content.File, opts ...Option) (*Site, diag.List) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	var diags diag.List
 	s := &Site{Config: cfg, byLang: map[string]map[string]*Page{}}
 	for _, l := range cfg.Languages {
@@ -86,7 +90,7 @@ func New(cfg *config.Site, files []*content.File) (*Site, diag.List) {
 	}
 	urls := map[string]*Page{}
 	for _, f := range files {
-		if f.Meta.Draft {
+		if f.Meta.Draft && !o.drafts {
 			continue
 		}
 		p := &Page{File: f, Lang: f.Lang, Rel: f.Rel}
@@ -377,3 +381,13 @@ func Root(from string) string {
 	}
 	return strings.Repeat("../", n)
 }
+
+// Option changes how New builds the model.
+type Option func(*options)
+
+type options struct{ drafts bool }
+
+// WithDrafts keeps pages marked draft: true, for the preview server;
+// otherwise they are left out of the site, its search, and its offline
+// copies.
+func WithDrafts() Option { return func(o *options) { o.drafts = true } }
