@@ -34,6 +34,8 @@ type Converter struct {
 	links         Links
 	externalLabel string
 	checkLabel    string
+	lead          string
+	rtl           bool // the language is written right to left
 	md            goldmark.Markdown
 }
 
@@ -48,13 +50,19 @@ func WithExternalLabel(s string) Option { return func(c *Converter) { c.external
 // verifying.
 func WithCheckLabel(s string) Option { return func(c *Converter) { c.checkLabel = s } }
 
+// WithLeadSection names the heading id of the section a reader needs
+// first; when a page has it, it moves to the top of the body (see lead).
+// "" turns the move off.
+func WithLeadSection(id string) Option { return func(c *Converter) { c.lead = id } }
+
 // New returns a Converter for lang. facts and links may be nil, in which
 // case every fact and every internal link is reported as unknown.
 func New(lang string, facts Facts, links Links, opts ...Option) *Converter {
-	c := &Converter{lang: lang, facts: facts, links: links, externalLabel: "(leaves this site)", checkLabel: "check"}
+	c := &Converter{lang: lang, facts: facts, links: links, externalLabel: "(leaves this site)", checkLabel: "check", lead: "what-to-do-first"}
 	for _, o := range opts {
 		o(c)
 	}
+	c.rtl = IsRTL(lang)
 	c.md = goldmark.New(
 		goldmark.WithExtensions(extension.GFM),
 		goldmark.WithParserOptions(
@@ -65,6 +73,11 @@ func New(lang string, facts Facts, links Links, opts ...Option) *Converter {
 			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{c: c}, 50)),
 		),
 	)
+	if c.rtl {
+		// Numbers, addresses and section numbers read left to right
+		// inside right-to-left prose (ltr.go).
+		LTR.Extend(c.md)
+	}
 	return c
 }
 
@@ -95,6 +108,7 @@ func (c *Converter) Convert(p Page) Result {
 	doc := c.md.Parser().Parse(text.NewReader(cv.body))
 	cv.headings(doc)
 	cv.walk(doc)
+	cv.moveLead(doc)
 	cv.sections(doc)
 	var buf bytes.Buffer
 	if err := c.md.Renderer().Render(&buf, cv.body, doc); err != nil {

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/markdown"
 )
 
 // Kinds that have their own layout file; any other kind uses page.html.
@@ -263,6 +264,16 @@ func (d *PageData) T(key string) (string, error) {
 		return "", fmt.Errorf("no UI string %q in layouts/i18n/%s.yaml", key, d.Lang)
 	}
 	return s, nil
+}
+
+// LTR returns s as HTML for this page: escaped and, on a right-to-left
+// page, with its numbers and addresses shown left to right by the rule
+// the prose and the facts use (markdown.IsolateLTR).
+func (d *PageData) LTR(s string) template.HTML {
+	if d.Dir != "rtl" {
+		return template.HTML(template.HTMLEscapeString(s))
+	}
+	return template.HTML(markdown.IsolateLTR(s))
 }
 
 // Asset returns the fingerprinted URL of a static file.
