@@ -234,7 +234,7 @@ func (b *builder) writeShortCodes() diag.List {
 				"URL": site.RelURL("go/"+code+"/", p.URL), "Exit": b.rend.T(l.Code, "quick_exit"), "Open": b.rend.T(l.Code, "shortcode_open")})
 		}
 		html, err := b.rend.Standalone("shortcode", map[string]any{"Lang": b.site.Langs[0], "CSP": render.CSP, "Code": code,
-			"Languages": langs, "QuickExit": b.cfg.QuickExit, "CSS": site.Root("go/"+code+"/") + b.assets["css/site.css"]})
+			"Languages": langs, "QuickExit": b.cfg.QuickExit, "CSS": site.Root("go/"+code+"/") + b.assets["css/site.css"], "JS": site.Root("go/"+code+"/") + b.assets["js/site.js"]})
 		if err == nil {
 			_, err = b.out.Write("go/"+code+"/index.html", html)
 		}
