@@ -7,9 +7,9 @@ import "github.com/yuin/goldmark/ast"
 // same or a higher level. The decision tree's end pages explain the
 // situation first and the steps after; on a phone that put the first step
 // two screens down (issue 14). Writers keep the order that reads well in
-// the file; the reader gets the steps on the first screen. The table of
-// contents follows the new order. Headings are checked against the source
-// page before the move, so translations are compared as written.
+// the file; the reader gets the steps on the first screen. Result.Headings
+// keep the written order: a translation takes its heading ids from them by
+// position.
 func (cv *conversion) moveLead(doc ast.Node) {
 	if cv.c.lead == "" {
 		return
@@ -41,30 +41,5 @@ func (cv *conversion) moveLead(doc ast.Node) {
 	for _, n := range moved {
 		doc.RemoveChild(doc, n)
 		doc.InsertBefore(doc, first, n)
-	}
-	// The same block of headings moves in the list the TOC is made from.
-	from, to := cv.hidx[lead], cv.hidx[first]
-	count := 0
-	for _, n := range moved {
-		ast.Walk(n, func(m ast.Node, entering bool) (ast.WalkStatus, error) {
-			if h, ok := m.(*ast.Heading); ok && entering {
-				if _, ok := cv.hidx[h]; ok {
-					count++
-				}
-			}
-			return ast.WalkContinue, nil
-		})
-	}
-	hs := cv.res.Headings
-	block := append([]Heading(nil), hs[from:from+count]...)
-	copy(hs[to+count:from+count], hs[to:from])
-	copy(hs[to:], block)
-	for h, i := range cv.hidx {
-		switch {
-		case i >= from && i < from+count:
-			cv.hidx[h] = to + (i - from)
-		case i >= to && i < from:
-			cv.hidx[h] = i + count
-		}
 	}
 }
