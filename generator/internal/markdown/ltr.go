@@ -36,7 +36,12 @@ func IsRTL(lang string) bool {
 
 // ltrPattern finds what must read left to right. Plain digit runs ("15",
 // "2026") already do and are left alone, which keeps pages small.
-var ltrPattern = regexp.MustCompile(`(?i)` +
+var ltrPattern = regexp.MustCompile(`(?i)` + LTRPattern)
+
+// LTRPattern is the rule as a regular expression, matched without regard to
+// case, in the syntax Go and JavaScript share: letter.js isolates what a
+// reader types by the same rule, read from the page.
+const LTRPattern = `` +
 	// a web address with its scheme
 	`https?://[^\s<>"'()\[\]{}]+` +
 	// an e-mail address
@@ -46,7 +51,7 @@ var ltrPattern = regexp.MustCompile(`(?i)` +
 	// digits in groups: phones, CNICs, amounts, dates, times
 	`|\+?\d+(?:[ ./,:-]\d+)+[a-z]?\b` +
 	// a section number with a letter: 26A, 21D
-	`|\b\d+[a-z]\b`)
+	`|\b\d+[a-z]\b`
 
 // trailing is punctuation that ends a sentence, not an address.
 const trailing = ".,;:!?"

@@ -276,6 +276,15 @@ func (d *PageData) LTR(s string) template.HTML {
 	return template.HTML(markdown.IsolateLTR(s))
 }
 
+// LTRPattern is markdown.LTRPattern on a right-to-left page, for scripts
+// that fill in text (letter.js), and "" elsewhere.
+func (d *PageData) LTRPattern() string {
+	if d.Dir != "rtl" {
+		return ""
+	}
+	return markdown.LTRPattern
+}
+
 // Asset returns the fingerprinted URL of a static file.
 func (d *PageData) Asset(name string) (string, error) {
 	u, ok := d.Assets[name]
