@@ -81,9 +81,9 @@ func TestBrowserNumbersReadInOrderOnUrduPages(t *testing.T) {
 		{"/offline/mehfooz-ur-pocket.html", "body"},
 	}
 	wants := map[string][]string{
-		"/ur/helplines/":        {"0800-39393", "051-9106691", "helpdesk@digitalrightsfoundation.pk"},
-		"/ur/start/blackmail/":  {"0800-39393"},
-		"/ur/complaint/letter/": {"12345-1234567-1"},
+		"/ur/helplines/":                             {"0800-39393", "051-9106691", "helpdesk@digitalrightsfoundation.pk"},
+		"/ur/start/blackmail/":                       {"0800-39393"},
+		"/ur/complaint/letter/":                      {"12345-1234567-1"},
 		"/ur/guides/blackmail-sextortion/print.html": {"0800-39393"},
 		"/offline/mehfooz-ur-pocket.html":            {"0800-39393", "051-9106691", "helpdesk@digitalrightsfoundation.pk"},
 	}
