@@ -59,8 +59,10 @@ type PocketRule struct {
 
 // DefaultPocket is the pocket file's pages in order of importance: the
 // decision tree, the helplines, the guides for the most urgent harms, how
-// to cover your tracks on a shared phone and how to complain, then every
-// other guide, then the platform pages, which go first when space runs out.
+// to cover your tracks on a shared phone and how to file a complaint, then
+// how to report on each platform (the steps a reader needs where there is
+// no internet to look them up), then the other complaint pages and every
+// other guide, which go first when space runs out.
 var DefaultPocket = []PocketRule{
 	{"start/*", true},
 	{"helplines/*", true},
@@ -70,10 +72,15 @@ var DefaultPocket = []PocketRule{
 	{"guides/evidence", true},
 	{"guides/threats", true},
 	{"guides/cover-your-tracks", true},
-	{"complaint/*", true},
+	{"complaint", true},
+	{"complaint/file-online", true},
+	{"complaint/in-person", true},
+	{"complaint/documents", true},
+	{"complaint/after-filing", true},
 	{"guides", true},
-	{"guides/*", false},
 	{"platforms/*", false},
+	{"complaint/*", false},
+	{"guides/*", false},
 }
 
 // ModTime is the modification time of every zip entry, fixed so the zip
