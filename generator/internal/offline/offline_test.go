@@ -353,12 +353,17 @@ func attrValue(doc, name string) string {
 	return v
 }
 
-func TestZipLinksToOtherLanguagesArePlainTextWithoutAnAddress(t *testing.T) {
+// Without an address, the language switch of a one-language copy leads to
+// the start page's note on getting the copy in the other language.
+func TestZipLanguageSwitchLeadsToTheOtherCopyWithoutAnAddress(t *testing.T) {
 	out := mustRun(t, testInput(t, siteFiles("")))
 	entries, _ := unzip(t, out[ZipName("en")])
 	page := string(entries["en/guides/evidence/index.html"])
-	if !strings.Contains(page, `<a hreflang="ur" lang="ur" dir="rtl" class="lang-link">اردو</a>`) {
-		t.Errorf("language switch not plain text:\n%s", page)
+	if !strings.Contains(page, `<a href="../../../START-HERE.html#other-languages" hreflang="ur" lang="ur" dir="rtl" class="lang-link">اردو</a>`) {
+		t.Errorf("language switch does not lead to the start page's note:\n%s", page)
+	}
+	if start := string(entries[StartPage]); !strings.Contains(start, `id="other-languages"`) || !strings.Contains(start, "mehfooz-ur.zip") {
+		t.Errorf("the start page does not name the other copy:\n%s", start)
 	}
 	if strings.Contains(page, `rel="alternate"`) {
 		t.Error("an alternate link to the Urdu page is left")
