@@ -85,18 +85,18 @@ func rebase(html []byte, from, to string) []byte {
 	})
 }
 
-// shortURL is the address to read out for a guide, absolute when the site
-// knows its base URL.
+// shortURL is the address to read out for a guide, with the site's domain;
+// none when the site does not know its base URL.
 func (b *builder) shortURL(p *site.Page) string {
 	code, ok := b.codes[p.Key]
 	if !ok {
 		return ""
 	}
-	base := b.cfg.BaseURL
-	if base == "" {
-		base = "/"
+	if b.cfg.BaseURL == "" {
+		// "/go/2661/" on paper, with no site before it, cannot be typed.
+		return ""
 	}
-	return base + "go/" + code + "/"
+	return b.cfg.BaseURL + "go/" + code + "/"
 }
 
 // qrFor draws the QR code of a page's address; none without base_url,
