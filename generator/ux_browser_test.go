@@ -166,3 +166,45 @@ func TestBrowserFirstActionAboveTheFold(t *testing.T) {
 	}
 	t.Logf("first actions:\n%s", report.String())
 }
+
+// TestBrowserUrduLinesDoNotCollide measures Urdu body text in Naskh and in
+// Nastaliq: the height each font's letters take (a text range's box is the
+// font's ascent plus descent) against the distance between lines. With a
+// line pitch well under that height, one line's dots and descenders run
+// into the next line's ascenders. The figures are logged for the type
+// choice in site.css.
+func TestBrowserUrduLinesDoNotCollide(t *testing.T) {
+	dir := bundledSite(t)
+	origin := browsertest.Serve(t, dir)
+	b := browsertest.New(t)
+	tab := b.NewTab(t)
+	if err := tab.Do(20*time.Second, mobile(2), chromedp.Navigate(origin+"/ur/guides/evidence/")); err != nil {
+		t.Fatal(err)
+	}
+	for _, font := range urduFonts {
+		if err := setUrduFont(tab, font.stack); err != nil {
+			t.Fatal(err)
+		}
+		m, err := browsertest.Eval[map[string]float64](tab, `(() => {
+			const p = document.querySelector("main p:not(.lede)");
+			const cs = getComputedStyle(p);
+			const r = document.createRange();
+			r.selectNodeContents(p);
+			const boxes = [...r.getClientRects()].filter(b => b.width > 20);
+			const glyphs = Math.max(...boxes.map(b => b.height));
+			return {size: parseFloat(cs.fontSize), pitch: parseFloat(cs.lineHeight), glyphs: glyphs};
+		})()`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %.0f px type, %.1f px between lines, letters %.1f px tall", font.name, m["size"], m["pitch"], m["glyphs"])
+		if m["size"] < 18 {
+			t.Errorf("%s: Urdu body text is %.0f px; Naskh reads small under 18 px", font.name, m["size"])
+		}
+		// A line may be a little closer than the font's full height (its
+		// tallest ascender and deepest descender rarely meet), not much.
+		if m["pitch"] < 0.8*m["glyphs"] {
+			t.Errorf("%s: lines %.1f px apart for letters %.1f px tall: they collide", font.name, m["pitch"], m["glyphs"])
+		}
+	}
+}
