@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"mehfooz/internal/browsertest"
@@ -104,9 +105,16 @@ func TestBrowserNumbersReadInOrderOnUrduPages(t *testing.T) {
 	}
 }
 
+// browserHeaderFooter prints with the header and footer a browser adds by
+// default (date, page title, address, page number).
+func browserHeaderFooter(p *page.PrintToPDFParams) {
+	on := true
+	p.DisplayHeaderFooter = &on
+}
+
 // pdfLayoutText prints the tab to an A4 PDF and returns pdftotext -layout's
 // text and the number of pages.
-func pdfLayoutText(t *testing.T, tab *browsertest.Tab, name string) (string, int) {
+func pdfLayoutText(t *testing.T, tab *browsertest.Tab, name string, opts ...chromedp.PDFOption) (string, int) {
 	t.Helper()
 	tool, err := exec.LookPath("pdftotext")
 	if err != nil {
@@ -117,7 +125,7 @@ func pdfLayoutText(t *testing.T, tab *browsertest.Tab, name string) (string, int
 	}
 	ctx, cancel := context.WithTimeout(tab.Ctx, 60*time.Second)
 	defer cancel()
-	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4)))
+	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(append([]chromedp.PDFOption{chromedp.PDFPaper(chromedp.PaperA4)}, opts...)...))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +177,17 @@ func TestBrowserPrintedLetterReadsRightAndFitsOnePage(t *testing.T) {
 					t.Errorf("letter preview: %q reads %q on the screen", want, got)
 				}
 			}
-			text, pages := pdfLayoutText(t, tab, "letter-"+lang)
+			// Printed as a browser prints by default, with its header and
+			// footer turned on: the stylesheet's page margins leave them
+			// out, so neither the page title (which names this site) nor
+			// the address is on the paper.
+			text, pages := pdfLayoutText(t, tab, "letter-"+lang, browserHeaderFooter)
+			title, _ := browsertest.Eval[string](tab, "document.title")
+			for _, leak := range []string{"127.0.0.1", "/complaint/letter", title} {
+				if strings.Contains(text, leak) {
+					t.Errorf("the printed %s letter carries %q (the browser's header or footer)", lang, leak)
+				}
+			}
 			if pages != 1 {
 				t.Errorf("the %s letter prints on %d pages, want 1", lang, pages)
 			}
