@@ -20,6 +20,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"mehfooz/generator/internal/build"
+	"mehfooz/generator/internal/output"
 	"mehfooz/internal/browsertest"
 )
 
@@ -198,5 +200,89 @@ func TestBrowserPrintedLetterReadsRightAndFitsOnePage(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// copyDir copies the tree at src to dst.
+func copyDir(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestBrowserHandoutShowsItsAddressOnPageOne prints the Urdu handout of
+// the bundled content built with a base_url: its first page carries the
+// QR code and the short address with the domain, reading left to right.
+// Without base_url (the bundled build) no bare /go/ address is printed.
+func TestBrowserHandoutShowsItsAddressOnPageOne(t *testing.T) {
+	const base = "https://mehfooz.example/"
+	tmp := t.TempDir()
+	content := filepath.Join(tmp, "content")
+	copyDir(t, "../content", content)
+	cfg := filepath.Join(content, "site.yaml")
+	b, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "\nbase_url: \"\"") {
+		t.Fatal("content/site.yaml has no empty base_url to set")
+	}
+	if err := os.WriteFile(cfg, []byte(strings.Replace(string(b), "\nbase_url: \"\"", "\nbase_url: \""+base+"\"", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(tmp, "public")
+	w, err := output.New(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &siteFlags{content: content, layouts: "../layouts", static: "../static", out: out}
+	if _, diags := build.Run(f.input(), w); diags.Err() != nil {
+		w.Abort()
+		t.Fatalf("building with base_url: %v", diags)
+	}
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	br := browsertest.New(t)
+	for _, c := range []struct {
+		dir  string
+		with bool
+	}{{out, true}, {bundledSite(t), false}} {
+		origin := browsertest.Serve(t, c.dir)
+		tab := br.NewTab(t)
+		if err := tab.Do(20*time.Second, chromedp.Navigate(origin+"/ur/guides/blackmail-sextortion/print.html")); err != nil {
+			t.Fatal(err)
+		}
+		name := "handout-ur-no-base-url"
+		if c.with {
+			name = "handout-ur-base-url"
+		}
+		text, _ := pdfLayoutText(t, tab, name)
+		first, _, _ := strings.Cut(text, "\f")
+		if !c.with {
+			if strings.Contains(text, "/go/") {
+				t.Errorf("without base_url the handout prints a bare /go/ address:\n%s", first)
+			}
+			continue
+		}
+		qr, _ := browsertest.Eval[int](tab, `document.querySelectorAll("main .handout-link figure.qr svg").length`)
+		if qr != 1 || !strings.Contains(first, base+"go/") {
+			t.Errorf("with base_url the handout's first page lacks the QR code (%d) or the short address %sgo/…:\n%s", qr, base, first)
+		}
 	}
 }
