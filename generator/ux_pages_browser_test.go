@@ -118,6 +118,21 @@ func TestBrowserPhonePages(t *testing.T) {
 		}
 	}
 
+	// The pocket files: no link that goes nowhere, and the platforms'
+	// reporting steps on board.
+	for _, lang := range []string{"en", "ur"} {
+		nav("/offline/mehfooz-" + lang + "-pocket.html")
+		p, err := browsertest.Eval[map[string]float64](tab, `({dead: document.querySelectorAll("a:not([href])").length,
+			platforms: document.querySelectorAll("section[id^='p-platforms/']").length,
+			buttons: [...document.querySelectorAll("main a")].filter(a => getComputedStyle(a).display === "block" && !a.getAttribute("href")).length})`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p["dead"] != 0 || p["buttons"] != 0 || p["platforms"] < 6 {
+			t.Errorf("%s pocket file: %v; want no dead links and at least six platform pages", lang, p)
+		}
+	}
+
 	// Search with JavaScript off: no box that cannot search; a note that
 	// points to the topic index, which starts with the guides.
 	if _, err := chromedp.Call(tab.Ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
