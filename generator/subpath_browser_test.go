@@ -18,8 +18,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"mehfooz/generator/internal/pipeline"
 	"mehfooz/generator/internal/output"
+	"mehfooz/generator/internal/pipeline"
 	"mehfooz/internal/browsertest"
 )
 

@@ -14,13 +14,39 @@
   var labels = [];
   for (var i = 0; i < blanks.length; i++) labels.push(blanks[i].textContent);
 
+  // On a right-to-left page, numbers and addresses in what the reader
+  // types (a phone or JazzCash number inside an Urdu sentence) are put in
+  // a left-to-right isolate, by the generator's rule (markdown/ltr.go),
+  // which the page carries. Text is only ever set as text.
+  var ltrSource = out.getAttribute("data-ltr");
+  var ltr = null;
+  try { if (ltrSource) ltr = new RegExp(ltrSource, "gi"); } catch (e) { ltr = null; }
+  function put(el, v) {
+    el.textContent = "";
+    if (!ltr) { el.textContent = v; return; }
+    var last = 0, m;
+    ltr.lastIndex = 0;
+    while ((m = ltr.exec(v)) !== null) {
+      if (!m[0]) { ltr.lastIndex++; continue; }
+      var run = m[0].replace(/[.,;:!?]+$/, "");
+      if (!run) continue;
+      el.appendChild(document.createTextNode(v.slice(last, m.index)));
+      var b = document.createElement("bdi");
+      b.dir = "ltr";
+      b.textContent = run;
+      el.appendChild(b);
+      last = m.index + run.length;
+    }
+    el.appendChild(document.createTextNode(v.slice(last)));
+  }
+
   // Every part of the letter shows the answer, or the field's label on a
   // blank line when there is none yet.
   function fill() {
     for (var i = 0; i < blanks.length; i++) {
       var box = document.getElementById("lf-" + blanks[i].getAttribute("data-f"));
       var v = box ? box.value.trim() : "";
-      blanks[i].textContent = v || labels[i];
+      if (v) put(blanks[i], v); else blanks[i].textContent = labels[i];
       blanks[i].classList.toggle("blank", !v);
     }
   }

@@ -3,7 +3,7 @@
 // and only when someone starts to search.
 // Without JavaScript the quick exit is still a plain link; this adds:
 // blanking the page at once, replacing the history entry so Back does not
-// return here, and three presses of Shift within two seconds.
+// return here, and three presses of Shift alone within three seconds.
 (function () {
   "use strict";
   // search.js is asked for when the search box is focused or typed in, not
@@ -50,16 +50,44 @@
     leave();
   });
 
+  // Three presses of Shift on its own leave, as GOV.UK's "Exit this page"
+  // does: a press counts only when Shift goes down and up with no other key
+  // between (so Shift held to type a capital, "PTA" or "CNIC", never
+  // counts), any other key starts the count again, and the three must come
+  // within three seconds. The bar shows how many presses are left.
   var presses = [];
+  var alone = false;
   var template = link.getAttribute("data-count") || "";
+  function show(n) {
+    if (!status) return;
+    if (!n) { status.textContent = ""; return; }
+    var dots = "";
+    for (var i = 0; i < 3; i++) dots += i < n ? "\u25CF" : "\u25CB";
+    status.textContent = (template ? template.replace("{n}", String(3 - n)) + " " : "") + dots;
+  }
+  function reset() { presses = []; alone = false; show(0); }
   document.addEventListener("keydown", function (ev) {
-    if (ev.key !== "Shift" || ev.repeat) return;
+    if (ev.key === "Shift") {
+      if (!ev.repeat) alone = true;
+      return;
+    }
+    alone = false;
+    if (presses.length) reset();
+  }, true);
+  document.addEventListener("keyup", function (ev) {
+    if (ev.key !== "Shift") return;
+    if (!alone) return;
+    alone = false;
     var now = Date.now();
-    presses = presses.filter(function (t) { return now - t < 2000; });
+    presses = presses.filter(function (t) { return now - t < 3000; });
     presses.push(now);
-    if (presses.length >= 3) { presses = []; leave(); return; }
-    if (status && template) status.textContent = template.replace("{n}", String(3 - presses.length));
-  });
+    if (presses.length >= 3) { reset(); leave(); return; }
+    show(presses.length);
+  }, true);
+  // A mouse press or a tap between Shifts also starts again, as does
+  // leaving the window.
+  document.addEventListener("pointerdown", function () { if (presses.length) reset(); }, true);
+  window.addEventListener("blur", reset);
 
   // Coming back through the back/forward cache: undo the blanking.
   var title = document.title;
@@ -67,7 +95,7 @@
     if (ev.persisted) {
       document.documentElement.className = document.documentElement.className.replace(/ ?leaving/g, "");
       document.title = title;
-      presses = [];
+      reset();
     }
   });
 

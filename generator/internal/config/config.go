@@ -85,8 +85,9 @@ type Pocket struct {
 var DefaultPocket = Pocket{
 	BudgetKB: 400,
 	Required: []string{"start/*", "helplines/*", "guides/blackmail-sextortion", "guides/intimate-images",
-		"guides/hacked-account", "guides/evidence", "guides/threats", "guides/cover-your-tracks", "complaint/*", "guides"},
-	Optional: []string{"guides/*", "platforms/*"},
+		"guides/hacked-account", "guides/evidence", "guides/threats", "guides/cover-your-tracks", "complaint",
+		"complaint/file-online", "complaint/in-person", "complaint/documents", "complaint/after-filing", "guides"},
+	Optional: []string{"platforms/*", "complaint/*", "guides/*"},
 }
 
 var pocketPatternRE = regexp.MustCompile(`^[a-z0-9-]+(/[a-z0-9-]+)*(/\*)?$`)

@@ -19,6 +19,7 @@ func FuzzConvert(f *testing.F) {
 		"| a |\n|---|\n| {{< fact \"form\" >}} |",
 		"[l](JaVaScRiPt:x) [m](\x01javascript:y) ![i](//evil/x.png)",
 		"call 1991 or +92 51 9106691, s.20, دفعہ ۲۰, ۱۹۹۱ پر کال کریں, [x](tel:1991) example.org/x\nsection\n21",
+		"فون 0800-39393\nای میل a@b.pk، *26A* `0800-1` [051-9106691](tel:1) https://x.org/a.",
 	} {
 		f.Add(s, true)
 	}
@@ -32,7 +33,9 @@ func FuzzConvert(f *testing.F) {
 			p.HeadingIDs = src
 		}
 		res := New("en", facts, links).Convert(p)
-		low := bytes.ToLower(res.HTML)
+		// Right to left, the LTR extension splits text nodes too.
+		rtl := New("ur", facts, links).Convert(p)
+		low := bytes.ToLower(append(res.HTML, rtl.HTML...))
 		for _, bad := range []string{"<script", "href=\"javascript:", "src=\"javascript:", "href=\"data:", "href=\"vbscript:"} {
 			if bytes.Contains(low, []byte(bad)) {
 				t.Fatalf("HTML contains %q for %q:\n%s", bad, body, res.HTML)

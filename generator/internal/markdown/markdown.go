@@ -24,6 +24,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"mehfooz/generator/internal/bidi"
 	"mehfooz/generator/internal/diag"
 )
 
@@ -38,6 +39,8 @@ type Converter struct {
 	reserved      map[string]bool // ids the layouts use (WithReservedIDs)
 	fallbackLang  string          // the source language, for facts not yet translated
 	fallbackLabel string
+	lead          string
+	rtl           bool // the language is written right to left
 	md            goldmark.Markdown
 	idxOnce       sync.Once
 	idx           *factIndex // for the prose-fact rule
@@ -61,13 +64,19 @@ func WithFallback(src, label string) Option {
 	return func(c *Converter) { c.fallbackLang, c.fallbackLabel = src, label }
 }
 
+// WithLeadSection names the heading id of the section a reader needs
+// first; when a page has it, it moves to the top of the body (see lead).
+// "" turns the move off.
+func WithLeadSection(id string) Option { return func(c *Converter) { c.lead = id } }
+
 // New returns a Converter for lang. facts and links may be nil, in which
 // case every fact and every internal link is reported as unknown.
 func New(lang string, facts Facts, links Links, opts ...Option) *Converter {
-	c := &Converter{lang: lang, facts: facts, links: links, externalLabel: "(leaves this site)", checkLabel: "check"}
+	c := &Converter{lang: lang, facts: facts, links: links, externalLabel: "(leaves this site)", checkLabel: "check", lead: "what-to-do-first"}
 	for _, o := range opts {
 		o(c)
 	}
+	c.rtl = bidi.IsRTL(lang)
 	c.md = goldmark.New(
 		// GFM, with aligned table cells left to alignClass (classes, not style=).
 		goldmark.WithExtensions(extension.Linkify,
@@ -81,6 +90,11 @@ func New(lang string, facts Facts, links Links, opts ...Option) *Converter {
 			renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{c: c}, 50)),
 		),
 	)
+	if c.rtl {
+		// Numbers, addresses and section numbers read left to right
+		// inside right-to-left prose (ltr.go).
+		LTR.Extend(c.md)
+	}
 	return c
 }
 
@@ -116,7 +130,8 @@ func (c *Converter) Convert(p Page) Result {
 	cv.headings(doc)
 	cv.proseFacts(doc)
 	cv.walk(doc)
-	cv.sections(doc)
+	cv.sections(doc) // in written order, as translation stamps and catalogues count them
+	cv.moveLead(doc)
 	var buf bytes.Buffer
 	if err := c.md.Renderer().Render(&buf, cv.body, doc); err != nil {
 		cv.errorf(doc, "markdown", "rendering: %v", err)

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"mehfooz/generator/internal/bidi"
 	"strconv"
 	"strings"
 
@@ -151,13 +152,13 @@ func (r *nodeRenderer) renderShortcode(w util.BufWriter, src []byte, node ast.No
 			}
 		}
 		w.WriteString(`>`)
-		w.Write(util.EscapeHTML([]byte(n.text)))
+		r.writeFact(w, n.text)
 		if n.external {
 			r.writeExternalMark(w)
 		}
 		w.WriteString(`</a>`)
 	} else {
-		w.Write(util.EscapeHTML([]byte(n.text)))
+		r.writeFact(w, n.text)
 	}
 	if n.fallback != "" {
 		w.WriteString(`</span><span class="vh"> `)
@@ -172,6 +173,16 @@ func (r *nodeRenderer) renderShortcode(w util.BufWriter, src []byte, node ast.No
 		w.WriteString(`</small>`)
 	}
 	return ast.WalkContinue, nil
+}
+
+// writeFact writes a fact's text; on a right-to-left page its numbers and
+// addresses are isolated left to right, by the same rule as the prose.
+func (r *nodeRenderer) writeFact(w util.BufWriter, s string) {
+	if r.c.rtl {
+		w.WriteString(bidi.IsolateLTR(s))
+		return
+	}
+	w.Write(util.EscapeHTML([]byte(s)))
 }
 
 func (r *nodeRenderer) renderExternalMark(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -254,7 +254,7 @@ var Keys = []string{
 	"offline_title", "offline_intro", "offline_how_heading", "offline_how_keep", "offline_how_open",
 	"offline_how_search", "offline_shared_heading", "offline_shared", "offline_reviewed",
 	"offline_pocket_title", "offline_pocket_intro", "offline_pocket_more", "offline_pocket_shared",
-	"offline_contents", "offline_to_contents",
+	"offline_contents", "offline_to_contents", "offline_in_full_site", "offline_other_heading", "offline_other_copy",
 }
 
 // siteKeys are the site's strings the copies reuse.

@@ -22,7 +22,7 @@ const PocketCSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:;
 
 // pocketCSS is added to the site's stylesheet in the pocket file.
 const pocketCSS = `.pocket-page{border-block-start:3px solid var(--accent);margin-block-start:3rem}` +
-	`.pocket-top{font-size:.9rem}`
+	`.pocket-top{font-size:.9rem}.offsite{color:var(--muted);font-size:.9em}`
 
 // pocketPage is a page that may go into the pocket file.
 type pocketPage struct {
@@ -130,6 +130,7 @@ func (c *copier) pocketCandidates(rules []PocketRule) []*pocketPage {
 			if interactive(inner) {
 				continue
 			}
+			inner = dropBlock(dropBlock(inner, `<footer class="page-meta">`, "</footer>"), `<nav class="toc"`, "</nav>")
 			pp := &pocketPage{page: p, id: "p-" + p.Key, main: inner, required: r.Required, rule: ri, tree: ti}
 			if p.Key == "" {
 				pp.id = "p-home"
@@ -140,6 +141,24 @@ func (c *copier) pocketCandidates(rules []PocketRule) []*pocketPage {
 		}
 	}
 	return out
+}
+
+// dropBlock leaves out the first element that starts with open and ends at
+// the first close after it. The pocket file drops a page's footer (its
+// print link, review date and sources: the file says once when its pages
+// were reviewed, and sources are online anyway) and its table of contents
+// (the file has one): room for pages a reader needs.
+func dropBlock(main []byte, open, close string) []byte {
+	i := bytes.Index(main, []byte(open))
+	if i < 0 {
+		return main
+	}
+	j := bytes.Index(main[i:], []byte(close))
+	if j < 0 {
+		return main
+	}
+	out := append([]byte(nil), main[:i]...)
+	return append(out, main[i+j+len(close):]...)
 }
 
 // matchRule reports whether a page key matches a rule's pattern.
@@ -186,6 +205,10 @@ func (c *copier) section(pp *pocketPage, set map[string]*pocketPage) []byte {
 	// made plain text ("Printable handout of this page"): it goes.
 	var last [3]*tag
 	var plain *tag
+	// A link to a page left out of the file is plain text, named as being
+	// in the full site, so it never looks like a link or a button that does
+	// nothing. (A paragraph that is only such a link goes, below.)
+	offsite := false
 	scanTags(src, func(t *tag) bool {
 		p, a0, a1 := last[0], last[1], last[2]
 		last = [3]*tag{a0, a1, t}
@@ -193,6 +216,14 @@ func (c *copier) section(pp *pocketPage, set map[string]*pocketPage) []byte {
 			if t.name == "a" && mark {
 				e.insert(t.start, c.extMark())
 				mark = false
+			}
+			if t.name == "a" && offsite {
+				offsite = false
+				note := ""
+				if !(a0 != nil && a1 != nil && a0.name == "p" && !a0.end && a1 == plain && a0.stop == a1.start) {
+					note = ` <span class="offsite">` + html.EscapeString(c.strs.T("offline_in_full_site")) + `</span>`
+				}
+				e.replace(t.start, t.stop, `</span>`+note)
 			}
 			if t.name == "p" && p != nil && a0 != nil && a1 != nil && p.name == "p" && !p.end && a0 == plain &&
 				a1.name == "a" && a1.end && p.stop == a0.start && a1.stop == t.start {
@@ -235,6 +266,8 @@ func (c *copier) section(pp *pocketPage, set map[string]*pocketPage) []byte {
 						mark = true
 					} else if t.name == "a" {
 						plain = t
+						offsite = true
+						e.replace(t.start, t.stop, `<span>`)
 					}
 				default:
 					e.dropAttr(src, a)

@@ -32,6 +32,7 @@ type startData struct {
 	Start                     string // the start page's file name
 	Search                    bool
 	Reviewed                  string
+	Others                    []card // the copies in the site's other languages: name, file, code
 	S                         *strs
 }
 
@@ -65,6 +66,11 @@ func (c *copier) startPage(pages map[string]bool) ([]byte, diag.List) {
 	if search := path.Join(c.lang, "search", "index.html"); pages[search] {
 		d.Search = true
 		d.Links = append(d.Links, card{Title: c.strs.T("nav_search"), Description: c.strs.T("search_description"), URL: search})
+	}
+	for _, l := range cfg.Languages {
+		if l.Code != c.lang {
+			d.Others = append(d.Others, card{Title: l.Name, URL: path.Base(ZipName(l.Code)), Description: l.Code})
+		}
 	}
 	var diags diag.List
 	if d.CSS == "" {

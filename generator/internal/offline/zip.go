@@ -155,6 +155,13 @@ func (c *copier) zipPage(name string, pages map[string]bool) ([]byte, diag.List,
 						diags.Add(diag.Warnf(outputPos(name), "offline", "%s %s=%q names %s, which the build did not write", t.name, a.name, val, r.file).
 							WithHint("the layout or stage that writes this page links to a page that does not exist"))
 					}
+					if _, lang := t.get("hreflang"); lang && t.name == "a" && c.site.Config.BaseURL == "" {
+						// The language switch: this copy has one language,
+						// so it leads to where the start page says how to
+						// get the copy in the other.
+						e.setAttr(a, strings.Repeat("../", strings.Count(name, "/"))+StartPage+"#other-languages")
+						continue
+					}
 					mark = c.outside(&e, src, t, a, r) || mark
 				}
 			case searchForm && a.name == "data-search-other":

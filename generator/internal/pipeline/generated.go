@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -91,15 +92,15 @@ func (b *builder) writeExtras() diag.List {
 	cfg := b.cfg
 
 	type chooserLang struct {
-		Code, Dir, SiteTitle, Tagline, Enter, URL, NotFound, NotFoundText string
+		Code, Dir, SiteTitle, Tagline, Enter, URL, NotFound, NotFoundText, Exit string
 	}
 	var langs []chooserLang
 	for _, l := range cfg.Languages {
 		langs = append(langs, chooserLang{Code: l.Code, Dir: l.Direction, SiteTitle: cfg.Title[l.Code],
 			Tagline: b.rend.T(l.Code, "chooser_tagline"), Enter: b.rend.T(l.Code, "chooser_enter"), URL: l.Code + "/",
-			NotFound: b.rend.T(l.Code, "not_found"), NotFoundText: b.rend.T(l.Code, "not_found_text")})
+			NotFound: b.rend.T(l.Code, "not_found"), NotFoundText: b.rend.T(l.Code, "not_found_text"), Exit: b.rend.T(l.Code, "quick_exit")})
 	}
-	html, err := b.rend.Standalone("chooser", map[string]any{"Lang": b.site.Langs[0], "CSP": render.CSP, "Languages": langs, "CSS": b.assets["css/site.css"]})
+	html, err := b.rend.Standalone("chooser", map[string]any{"Lang": b.site.Langs[0], "CSP": render.CSP, "Languages": langs, "CSS": b.assets["css/site.css"], "JS": b.assets["js/site.js"], "QuickExit": cfg.QuickExit})
 	if err == nil {
 		_, err = b.out.Write("index.html", html)
 	}
@@ -114,7 +115,7 @@ func (b *builder) writeExtras() diag.List {
 	for i := range nf {
 		nf[i].URL = base + nf[i].URL
 	}
-	html, err = b.rend.Standalone("notfound", map[string]any{"Lang": b.site.Langs[0], "CSP": render.CSP, "Languages": nf, "Root": base, "CSS": base + b.assets["css/site.css"]})
+	html, err = b.rend.Standalone("notfound", map[string]any{"Lang": b.site.Langs[0], "CSP": render.CSP, "Languages": nf, "Root": base, "CSS": base + b.assets["css/site.css"], "JS": base + b.assets["js/site.js"], "QuickExit": cfg.QuickExit})
 	if err == nil {
 		_, err = b.out.Write("404.html", html)
 	}
@@ -180,6 +181,8 @@ func (b *builder) writeSearchPage(lang string) diag.List {
 		}
 		g.Items = append(g.Items, render.Item{Title: p.Title(), URL: site.RelURL(url, p.URL)})
 	}
+	// Guides first: they are what a reader without search looks for.
+	sort.SliceStable(order, func(i, j int) bool { return order[i] == "guide" && order[j] != "guide" })
 	for _, k := range order {
 		d.Groups = append(d.Groups, *groups[k])
 	}

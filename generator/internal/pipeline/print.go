@@ -85,18 +85,18 @@ func rebase(html []byte, from, to string) []byte {
 	})
 }
 
-// shortURL is the address to read out for a guide, absolute when the site
-// knows its base URL.
+// shortURL is the address to read out for a guide, with the site's domain;
+// none when the site does not know its base URL.
 func (b *builder) shortURL(p *site.Page) string {
 	code, ok := b.codes[p.Key]
 	if !ok {
 		return ""
 	}
-	base := b.cfg.BaseURL
-	if base == "" {
-		base = "/"
+	if b.cfg.BaseURL == "" {
+		// "/go/2661/" on paper, with no site before it, cannot be typed.
+		return ""
 	}
-	return base + "go/" + code + "/"
+	return b.cfg.BaseURL + "go/" + code + "/"
 }
 
 // qrFor draws the QR code of a page's address; none without base_url,
@@ -251,7 +251,7 @@ func (b *builder) writeShortCodes() diag.List {
 				"URL": site.RelURL("go/"+code+"/", p.URL), "Exit": b.rend.T(l.Code, "quick_exit"), "Open": b.rend.T(l.Code, "shortcode_open")})
 		}
 		html, err := b.rend.Standalone("shortcode", map[string]any{"Lang": b.site.Langs[0], "CSP": render.CSP, "Code": code,
-			"Languages": langs, "QuickExit": b.cfg.QuickExit, "CSS": site.Root("go/"+code+"/") + b.assets["css/site.css"]})
+			"Languages": langs, "QuickExit": b.cfg.QuickExit, "CSS": site.Root("go/"+code+"/") + b.assets["css/site.css"], "JS": site.Root("go/"+code+"/") + b.assets["js/site.js"]})
 		if err == nil {
 			_, err = b.out.Write("go/"+code+"/index.html", html)
 		}

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"mehfooz/generator/internal/bidi"
 	"mehfooz/generator/internal/diag"
 )
 
@@ -279,6 +280,25 @@ func (d *PageData) Tr(key string, pairs ...string) (string, error) {
 		s = strings.ReplaceAll(s, "{"+pairs[i]+"}", pairs[i+1])
 	}
 	return s, nil
+}
+
+// LTR returns s as HTML for this page: escaped and, on a right-to-left
+// page, with its numbers and addresses shown left to right by the rule
+// the prose and the facts use (bidi.IsolateLTR).
+func (d *PageData) LTR(s string) template.HTML {
+	if d.Dir != "rtl" {
+		return template.HTML(template.HTMLEscapeString(s))
+	}
+	return template.HTML(bidi.IsolateLTR(s))
+}
+
+// LTRPattern is bidi.LTRPattern on a right-to-left page, for scripts
+// that fill in text (letter.js), and "" elsewhere.
+func (d *PageData) LTRPattern() string {
+	if d.Dir != "rtl" {
+		return ""
+	}
+	return bidi.LTRPattern
 }
 
 // Asset returns the fingerprinted URL of a static file.
