@@ -38,7 +38,7 @@ Example: mehfooz init --languages en,ur --name "Our Helpline" our-site`,
 	Flags: func(fs *flag.FlagSet) any {
 		f := &initFlags{now: time.Now}
 		fs.StringVar(&f.languages, "languages", "en,ur", "language codes, the source language first")
-		fs.StringVar(&f.name, "name", "Mehfooz", "the site's name, shown in every language")
+		fs.StringVar(&f.name, "name", "", "the site's name, shown in every language (default: from dir, \"our-site\" gives \"Our site\")")
 		return f
 	},
 	Run: func(ctx context.Context, e *env, args []string) int {
@@ -48,6 +48,9 @@ Example: mehfooz init --languages en,ur --name "Our Helpline" our-site`,
 			return 2
 		}
 		dir := args[0]
+		if f.name == "" {
+			f.name = nameFromDir(dir)
+		}
 		codes, err := parseLanguages(f.languages)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "mehfooz init: --languages: %v\n", err)
@@ -242,3 +245,15 @@ example-helpline:
   verified_on: %s
   level: reported
 `
+
+// nameFromDir makes a site name from the folder's: "our-site" gives
+// "Our site". A new site starts with its own name, never this project's.
+func nameFromDir(dir string) string {
+	base := strings.NewReplacer("-", " ", "_", " ").Replace(filepath.Base(filepath.Clean(dir)))
+	base = strings.Join(strings.Fields(base), " ")
+	if base == "" || base == "." || base == string(filepath.Separator) {
+		return "Our site"
+	}
+	r := []rune(base)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
+}

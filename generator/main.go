@@ -114,7 +114,7 @@ func lookup(name string) *command {
 }
 
 func usage(w io.Writer) {
-	fmt.Fprint(w, "Mehfooz builds a bilingual, tracker-free safety site from Markdown.\n\nusage: mehfooz <command> [flags]\n\ncommands:\n")
+	fmt.Fprint(w, "mehfooz builds a bilingual, tracker-free safety site from Markdown.\n\nusage: mehfooz <command> [flags]\n\ncommands:\n")
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %-10s %s\n", c.Name, c.Short)
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"mehfooz/generator/internal/offline"
+	"mehfooz/generator/internal/site"
 	"mehfooz/internal/browsertest"
 )
 
@@ -28,7 +29,7 @@ import (
 func offlineSite(t *testing.T) string {
 	t.Helper()
 	dir := bundledSite(t)
-	if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(offline.ZipName("en")))); err != nil {
+	if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(site.ZipName("mehfooz", "en")))); err != nil {
 		t.Fatalf("the bundled build has no offline copy: %v", err)
 	}
 	return dir
@@ -102,7 +103,7 @@ func TestBrowserOfflineCopies(t *testing.T) {
 	for _, lang := range []string{"en", "ur"} {
 		t.Run("zip_"+lang, func(t *testing.T) {
 			copyDir := t.TempDir()
-			names := unzipTo(t, filepath.Join(dir, filepath.FromSlash(offline.ZipName(lang))), copyDir)
+			names := unzipTo(t, filepath.Join(dir, filepath.FromSlash(site.ZipName("mehfooz", lang))), copyDir)
 			root := browsertest.FileURL(copyDir) + "/"
 			tab := b.NewTab(t)
 			defer tab.Close()
@@ -171,7 +172,7 @@ func TestBrowserOfflineCopies(t *testing.T) {
 		})
 
 		t.Run("pocket_"+lang, func(t *testing.T) {
-			file := filepath.Join(dir, filepath.FromSlash(offline.PocketName(lang)))
+			file := filepath.Join(dir, filepath.FromSlash(site.PocketName("mehfooz", lang)))
 			url := browsertest.FileURL(file)
 			tab := b.NewTab(t)
 			defer tab.Close()
@@ -231,7 +232,7 @@ func TestBrowserOfflineCopies(t *testing.T) {
 		})
 	}
 	for _, lang := range []string{"en", "ur"} {
-		for _, name := range []string{offline.ZipName(lang), offline.PocketName(lang)} {
+		for _, name := range []string{site.ZipName("mehfooz", lang), site.PocketName("mehfooz", lang)} {
 			if st, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name))); err == nil {
 				t.Logf("%s: %.1f KB", name, float64(st.Size())/1024)
 			}

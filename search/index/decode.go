@@ -41,7 +41,7 @@ const maxCount = 1<<31 - 1
 func Decode(b []byte) (*Index, error) {
 	src := string(b)
 	if len(src) < len(Magic) || src[:len(Magic)] != Magic {
-		return nil, &Error{0, "not a Mehfooz search index (it does not start with \"" + Magic + "\")"}
+		return nil, &Error{0, "not a search index of this format (it does not start with \"" + Magic + "\")"}
 	}
 	d := &decoder{s: src, off: len(Magic)}
 	if v := d.uvarint(); d.err == nil && v != Version {

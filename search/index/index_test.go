@@ -198,8 +198,8 @@ func TestDecodeRejects(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"empty_input", nil, "not a Mehfooz search index"},
-		{"wrong_magic", []byte("PK\x03\x04rest"), "not a Mehfooz search index"},
+		{"empty_input", nil, "not a search index of this format"},
+		{"wrong_magic", []byte("PK\x03\x04rest"), "not a search index of this format"},
 		{"unknown_version", append([]byte("MHFZ\x02"), good[5:]...), "layout version 2 is not supported"},
 		{"huge_version", []byte("MHFZ\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01"), "layout version 18446744073709551615"},
 		{"truncated", good[:len(good)-3], "is cut short"},

@@ -29,6 +29,12 @@ type Site struct {
 	QuickExit string            `yaml:"quick_exit,required"`
 	Budgets   Budgets           `yaml:"budgets"`
 	Pocket    Pocket            `yaml:"pocket"`
+	// Another organisation's words (see org.go): a short name, the country
+	// its help is for, a contact line, and the stem of the download names.
+	ShortName map[string]string `yaml:"short_name"`
+	Country   map[string]string `yaml:"country"`
+	Contact   map[string]string `yaml:"contact"`
+	Downloads string            `yaml:"downloads"`
 
 	// Pos holds where each key and value is, for errors found later.
 	Pos strictyaml.Positions
@@ -154,6 +160,7 @@ func parseSite(file string, src []byte) (*Site, diag.List) {
 	diags := strictyaml.Decode(strictyaml.Doc{File: file, Data: src}, s)
 	diags.Append(s.checkLanguages())
 	diags.Append(s.checkTitle())
+	diags.Append(s.checkOrg())
 	if s.BaseURL != "" {
 		if u, ok := parseHTTPS(s.BaseURL); !ok || !strings.HasSuffix(u.Path, "/") || u.RawQuery != "" || u.Fragment != "" {
 			hint := `write the address the site is served at, e.g. "https://mehfooz.example/", or leave base_url empty`

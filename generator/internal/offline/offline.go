@@ -34,16 +34,11 @@ import (
 )
 
 // Dir is the output folder of the offline copies.
-const Dir = "offline/"
+const Dir = site.OfflineDir
 
 // StartPage is the zip copy's first page, at the root of the zip.
 const StartPage = "START-HERE.html"
 
-// ZipName is the output name of a language's zip copy.
-func ZipName(lang string) string { return Dir + "mehfooz-" + lang + ".zip" }
-
-// PocketName is the output name of a language's pocket file.
-func PocketName(lang string) string { return Dir + "mehfooz-" + lang + "-pocket.html" }
 
 // PocketRule picks pages for the pocket file. Pattern is a page key
 // ("guides/evidence", "helplines") or a section with every page in it
@@ -142,8 +137,8 @@ func (f *Copies) Finish(s *site.Site, files output.Built, out output.Sink) diag.
 		if r.pocket == nil {
 			continue
 		}
-		if _, err := out.Write(PocketName(lang), r.pocket); err != nil {
-			diags.Add(diag.Errorf(outputPos(PocketName(lang)), "offline", "%v", err))
+		if _, err := out.Write(s.PocketName(lang), r.pocket); err != nil {
+			diags.Add(diag.Errorf(outputPos(s.PocketName(lang)), "offline", "%v", err))
 		}
 	}
 	return diags
@@ -152,7 +147,7 @@ func (f *Copies) Finish(s *site.Site, files output.Built, out output.Sink) diag.
 // writeZip streams the language's zip copy into out: at 5,000 pages a
 // language's zip is 50 MB, which need not be in memory.
 func (c *copier) writeZip(out output.Sink) diag.List {
-	name := ZipName(c.lang)
+	name := c.site.ZipName(c.lang)
 	w, err := output.Create(out, name)
 	if err != nil {
 		return diag.List{diag.Errorf(outputPos(name), "offline", "%v", err)}
@@ -268,6 +263,7 @@ var siteKeys = []string{
 func (f *Copies) strings(s *site.Site) (map[string]*strs, diag.List) {
 	var diags diag.List
 	all, _ := config.LoadI18n(f.layouts, "i18n", f.layoutsPrefix, s.Langs)
+	s.Config.FillStrings(all, func(string) string { return "" }) // reported by the build
 	out := map[string]*strs{}
 	for _, lang := range s.Langs {
 		m := all[lang]

@@ -22,6 +22,7 @@ import (
 	"mehfooz/generator/internal/offline"
 	"mehfooz/generator/internal/output"
 	"mehfooz/generator/internal/pipeline"
+	"mehfooz/generator/internal/site"
 )
 
 // testLayouts is the project's layouts folder, read into memory.
@@ -225,7 +226,7 @@ func TestZipLinksAllResolveInsideTheZip(t *testing.T) {
 	out := mustRun(t, testInput(t, siteFiles("")))
 	for _, lang := range []string{"en", "ur"} {
 		t.Run(lang, func(t *testing.T) {
-			entries, order := unzip(t, out[offline.ZipName(lang)])
+			entries, order := unzip(t, out[site.ZipName("mehfooz", lang)])
 			// The start page, then the language's pages in order, then the
 			// files they use in order (the zip is written as a stream).
 			split := slices.IndexFunc(order, func(n string) bool { return !strings.HasPrefix(n, lang+"/") && n != offline.StartPage })
@@ -331,7 +332,7 @@ func attrValue(doc, name string) string { return offline.AttrValue([]byte(doc), 
 // the start page's note on getting the copy in the other language.
 func TestZipLanguageSwitchLeadsToTheOtherCopyWithoutAnAddress(t *testing.T) {
 	out := mustRun(t, testInput(t, siteFiles("")))
-	entries, _ := unzip(t, out[offline.ZipName("en")])
+	entries, _ := unzip(t, out[site.ZipName("mehfooz", "en")])
 	page := string(entries["en/guides/evidence/index.html"])
 	if !strings.Contains(page, `<a href="../../../START-HERE.html#other-languages" hreflang="ur" lang="ur" dir="rtl" class="lang-link">اردو</a>`) {
 		t.Errorf("language switch does not lead to the start page's note:\n%s", page)
@@ -346,7 +347,7 @@ func TestZipLanguageSwitchLeadsToTheOtherCopyWithoutAnAddress(t *testing.T) {
 
 func TestLinksLeavingTheCopyGoOnlineWithAnAddress(t *testing.T) {
 	out := mustRun(t, testInput(t, siteFiles("https://mehfooz.example/")))
-	entries, _ := unzip(t, out[offline.ZipName("en")])
+	entries, _ := unzip(t, out[site.ZipName("mehfooz", "en")])
 	page := string(entries["en/guides/evidence/index.html"])
 	for _, want := range []string{
 		`<a href="https://mehfooz.example/ur/guides/evidence/" hreflang="ur" lang="ur" dir="rtl" class="lang-link external" rel="noopener noreferrer">اردو<span class="ext-mark" aria-hidden="true">↗</span><span class="vh"> (leaves this site)</span></a>`,
@@ -356,7 +357,7 @@ func TestLinksLeavingTheCopyGoOnlineWithAnAddress(t *testing.T) {
 			t.Errorf("page lacks %s:\n%s", want, page)
 		}
 	}
-	pocket := string(out[offline.PocketName("en")])
+	pocket := string(out[site.PocketName("mehfooz", "en")])
 	want := `<a href="https://mehfooz.example/en/about/" class="external" rel="noopener noreferrer">what we keep<span class="ext-mark" aria-hidden="true">↗</span><span class="vh"> (leaves this site)</span></a>`
 	if !strings.Contains(pocket, want) {
 		t.Errorf("pocket file lacks %s", want)
@@ -367,7 +368,7 @@ func TestPocketIsSelfContained(t *testing.T) {
 	out := mustRun(t, testInput(t, siteFiles("")))
 	for _, lang := range []string{"en", "ur"} {
 		t.Run(lang, func(t *testing.T) {
-			doc := out[offline.PocketName(lang)]
+			doc := out[site.PocketName("mehfooz", lang)]
 			s := string(doc)
 			dir := map[string]string{"en": "ltr", "ur": "rtl"}[lang]
 			for _, want := range []string{`<html lang="` + lang + `" dir="` + dir + `">`, `<style>`, offline.PocketCSP,
@@ -390,7 +391,7 @@ func TestPocketIsSelfContained(t *testing.T) {
 				}
 			}
 			anchors := 0
-			for _, l := range offline.Links(offline.PocketName(lang), doc) {
+			for _, l := range offline.Links(site.PocketName("mehfooz", lang), doc) {
 				switch {
 				case l.Attr == "src" && !strings.HasPrefix(l.Value, "data:"):
 					t.Errorf("src=%q is not inside the file", l.Value)
@@ -409,7 +410,7 @@ func TestPocketIsSelfContained(t *testing.T) {
 			}
 		})
 	}
-	en := string(out[offline.PocketName("en")])
+	en := string(out[site.PocketName("mehfooz", "en")])
 	// A link to a page the file leaves out is plain text, named as in the
 	// full site; a cross-page anchor lands on the prefixed heading; a
 	// stand-in keeps its language.
@@ -422,7 +423,7 @@ func TestPocketIsSelfContained(t *testing.T) {
 	if strings.Contains(en, "About this site") {
 		t.Error("a paragraph holding only a dead link is left in")
 	}
-	if ur := string(out[offline.PocketName("ur")]); !strings.Contains(ur, `<section id="p-guides/cover-your-tracks" class="pocket-page" lang="en" dir="ltr">`) {
+	if ur := string(out[site.PocketName("mehfooz", "ur")]); !strings.Contains(ur, `<section id="p-guides/cover-your-tracks" class="pocket-page" lang="en" dir="ltr">`) {
 		t.Error("the stand-in for the untranslated Urdu page lost its language")
 	}
 }
@@ -452,7 +453,7 @@ func TestPocketOverBudgetIsAnError(t *testing.T) {
 		t.Fatalf("pocket-size errors = %d, want one per language: %v", len(got), diags)
 	}
 	e := got[0]
-	if e.Severity != diag.SevError || e.Pos.File != "public/"+offline.PocketName("en") ||
+	if e.Severity != diag.SevError || e.Pos.File != "public/"+site.PocketName("mehfooz", "en") ||
 		!strings.Contains(e.Msg, "over its budget of 5.0 KB") || !strings.Contains(e.Msg, "/en/start/blackmail/ (") {
 		t.Errorf("diagnostic = %s", e.Error())
 	}
@@ -461,14 +462,14 @@ func TestPocketOverBudgetIsAnError(t *testing.T) {
 // The platform pages' reporting steps outrank the other guides: with
 // less room, a guide goes first.
 func TestPocketDropsOtherGuidesBeforePlatformPages(t *testing.T) {
-	full := mustRun(t, testInput(t, siteFiles("")))[offline.PocketName("en")]
+	full := mustRun(t, testInput(t, siteFiles("")))[site.PocketName("mehfooz", "en")]
 	for _, id := range []string{`id="p-platforms/facebook"`, `id="p-guides/wellbeing"`} {
 		if !bytes.Contains(full, []byte(id)) {
 			t.Fatalf("with the default budget the pocket file lacks %s", id)
 		}
 	}
 	budget := len(full) - 200
-	got := mustRun(t, testInput(t, siteFiles(""), offline.WithPocketBudget(budget)))[offline.PocketName("en")]
+	got := mustRun(t, testInput(t, siteFiles(""), offline.WithPocketBudget(budget)))[site.PocketName("mehfooz", "en")]
 	if len(got) > budget {
 		t.Errorf("pocket file is %d bytes, over the %d budget", len(got), budget)
 	}
@@ -524,7 +525,7 @@ func TestZipAssetsAreIntact(t *testing.T) {
 	if _, diags := pipeline.Run(in, w); diags.Err() != nil {
 		t.Fatal(diags)
 	}
-	data, err := os.ReadFile(filepath.Join(w.Dir(), filepath.FromSlash(offline.ZipName("en"))))
+	data, err := os.ReadFile(filepath.Join(w.Dir(), filepath.FromSlash(site.ZipName("mehfooz", "en"))))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -57,7 +57,7 @@ func (c *copier) pocket(rules []PocketRule, budget int) ([]byte, diag.List) {
 	}
 	doc, err := c.pocketDoc(chosen)
 	if err != nil {
-		diags.Add(diag.Errorf(outputPos(PocketName(c.lang)), "offline", "%v", err))
+		diags.Add(diag.Errorf(outputPos(c.site.PocketName(c.lang)), "offline", "%v", err))
 		return nil, diags
 	}
 	if len(doc) > budget {
@@ -91,7 +91,7 @@ func (c *copier) pocket(rules []PocketRule, budget int) ([]byte, diag.List) {
 	// real thing, and drop the last added pages until it fits.
 	for {
 		if doc, err = c.pocketDoc(chosen); err != nil {
-			diags.Add(diag.Errorf(outputPos(PocketName(c.lang)), "offline", "%v", err))
+			diags.Add(diag.Errorf(outputPos(c.site.PocketName(c.lang)), "offline", "%v", err))
 			return nil, diags
 		}
 		if len(doc) <= budget || added == 0 {
@@ -333,7 +333,7 @@ func (c *copier) pocketDoc(chosen []*pocketPage) ([]byte, error) {
 	d := pocketData{
 		Lang: c.lang, Dir: c.dir, SiteTitle: cfg.Title[c.lang], CSP: PocketCSP,
 		CSS:       template.CSS(inlineCSS(string(c.file(cssName)) + "\n" + pocketCSS)),
-		QuickExit: cfg.QuickExit, Zip: path.Base(ZipName(c.lang)), S: c.strs,
+		QuickExit: cfg.QuickExit, Zip: path.Base(c.site.ZipName(c.lang)), S: c.strs,
 	}
 	var pages []*site.Page
 	var sections bytes.Buffer
@@ -387,7 +387,7 @@ func (c *copier) overBudget(size int, chosen []*pocketPage, budget int) *diag.Er
 	}
 	// Shown at the budget in site.yaml when it is set there, the line to
 	// change; otherwise at the file.
-	pos := outputPos(PocketName(c.lang))
+	pos := outputPos(c.site.PocketName(c.lang))
 	if p := c.site.Config.Pos.Value("pocket.budget_kb"); p.File != "" {
 		pos = p
 	}

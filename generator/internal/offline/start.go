@@ -69,17 +69,17 @@ func (c *copier) startPage(pages map[string]bool) ([]byte, diag.List) {
 	}
 	for _, l := range cfg.Languages {
 		if l.Code != c.lang {
-			d.Others = append(d.Others, card{Title: l.Name, URL: path.Base(ZipName(l.Code)), Description: l.Code})
+			d.Others = append(d.Others, card{Title: l.Name, URL: path.Base(c.site.ZipName(l.Code)), Description: l.Code})
 		}
 	}
 	var diags diag.List
 	if d.CSS == "" {
-		diags.Add(diag.Errorf(outputPos(ZipName(c.lang)), "offline", "the build wrote no css/site.css, which the start page uses"))
+		diags.Add(diag.Errorf(outputPos(c.site.ZipName(c.lang)), "offline", "the build wrote no css/site.css, which the start page uses"))
 		return nil, diags
 	}
 	var b bytes.Buffer
 	if err := templates.ExecuteTemplate(&b, "start", d); err != nil {
-		diags.Add(diag.Errorf(outputPos(ZipName(c.lang)), "offline", "start page: %v", err))
+		diags.Add(diag.Errorf(outputPos(c.site.ZipName(c.lang)), "offline", "start page: %v", err))
 		return nil, diags
 	}
 	return b.Bytes(), diags

@@ -49,7 +49,7 @@ func (c *copier) zip(w io.Writer) diag.List {
 		return diags
 	}
 	fail := func(err error) diag.List {
-		diags.Add(diag.Errorf(outputPos(ZipName(c.lang)), "offline", "%v", err))
+		diags.Add(diag.Errorf(outputPos(c.site.ZipName(c.lang)), "offline", "%v", err))
 		return diags
 	}
 	if err := z.add(StartPage, start); err != nil {

@@ -11,6 +11,7 @@ package pipeline
 
 import (
 	"io/fs"
+	"path"
 	"sort"
 	"sync"
 	"time"
@@ -128,6 +129,7 @@ func load(in Input) (*builder, diag.List) {
 	langs := cfg.LangCodes()
 	strs, d := config.LoadI18n(in.Layouts, "i18n", in.LayoutsPrefix, langs)
 	diags.Append(d)
+	diags.Append(cfg.FillStrings(strs, func(lang string) string { return path.Join(in.LayoutsPrefix, "i18n", lang+".yaml") }))
 	files, d := content.Load(in.Content, in.ContentPrefix, langs)
 	diags.Append(d)
 	facts, d := content.LoadFacts(in.Content, "facts.yaml", in.ContentPrefix, langs)

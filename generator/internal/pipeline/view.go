@@ -3,6 +3,7 @@ package pipeline
 import (
 	"fmt"
 	"html/template"
+	"path"
 	"sort"
 	"strings"
 
@@ -200,9 +201,9 @@ func (b *builder) downloads(lang, at string) []render.Item {
 	for _, l := range langs {
 		out = append(out,
 			render.Item{ID: l.Code, Title: b.rend.T(lang, "offline_zip", "lang", l.Name), Description: b.rend.T(lang, "offline_zip_hint"),
-				URL: site.RelURL(at, "offline/") + "mehfooz-" + l.Code + ".zip"},
+				URL: site.RelURL(at, site.OfflineDir) + path.Base(b.site.ZipName(l.Code))},
 			render.Item{ID: l.Code, Title: b.rend.T(lang, "offline_pocket", "lang", l.Name), Description: b.rend.T(lang, "offline_pocket_hint"),
-				URL: site.RelURL(at, "offline/") + "mehfooz-" + l.Code + "-pocket.html"})
+				URL: site.RelURL(at, site.OfflineDir) + path.Base(b.site.PocketName(l.Code))})
 	}
 	return out
 }

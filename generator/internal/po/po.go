@@ -215,7 +215,7 @@ func Parse(name string, data []byte) (*File, diag.List) {
 				}
 				e.Str, e.StrLine, target = s, p.line, &e.Str
 			case "msgid_plural", "msgstr[0]", "msgstr[1]":
-				diags.Add(p.errorf(raw, "plural forms are not used in Mehfooz catalogues"))
+				diags.Add(p.errorf(raw, "plural forms are not used in page catalogues"))
 			default:
 				diags.Add(p.errorf(raw, "unknown keyword %q", keyword))
 			}

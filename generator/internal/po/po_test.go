@@ -40,7 +40,7 @@ func TestParseReportsBrokenLinesAtTheirPosition(t *testing.T) {
 	cases := []struct{ name, src, want string }{
 		{"unknown escape", "msgid \"a\"\nmsgstr \"b\\q\"\n", `x.po:2:1: unknown escape \q`},
 		{"unquoted", "msgid \"a\"\nmsgstr b\n", "x.po:2:1: expected a string in double quotes"},
-		{"plural", "msgid \"a\"\nmsgid_plural \"as\"\n", "x.po:2:1: plural forms are not used in Mehfooz catalogues"},
+		{"plural", "msgid \"a\"\nmsgid_plural \"as\"\n", "x.po:2:1: plural forms are not used in page catalogues"},
 		{"stray string", "\n  \"loose\"\n", "x.po:2:3: a quoted string outside msgctxt, msgid or msgstr"},
 		{"msgstr first", "msgstr \"b\"\n", "x.po:1:1: msgstr with no msgid before it"},
 		{"inner quote", "msgid \"a\"b\"\nmsgstr \"\"\n", `x.po:1:1: a double quote inside a string must be written \"`},

@@ -224,7 +224,7 @@ func injectReload(page []byte) []byte {
 // reload script so fixing the file brings the page back by itself.
 func errorPage(errs diag.List, version int) []byte {
 	var b bytes.Buffer
-	b.WriteString(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Build error · Mehfooz</title></head><body>`)
+	b.WriteString(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Build error · mehfooz serve</title></head><body>`)
 	fmt.Fprintf(&b, `<h1>The site did not build</h1><p>%s. The last good build is still served for other files; fix the file and this page reloads by itself.</p><ol class="build-errors">`, html.EscapeString(summaryLine(errs)))
 	for _, e := range errs {
 		fmt.Fprintf(&b, "<li><pre><code>%s</code></pre></li>", html.EscapeString(e.Error()))

@@ -44,8 +44,8 @@ type Meta struct {
 
 // header fields that name the page a catalogue belongs to.
 const (
-	fieldPage   = "X-Mehfooz-Page"
-	fieldSource = "X-Mehfooz-Source-Language"
+	fieldPage   = "X-Source-Page"
+	fieldSource = "X-Source-Language"
 )
 
 type unit struct {
