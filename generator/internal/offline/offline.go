@@ -39,7 +39,6 @@ const Dir = site.OfflineDir
 // StartPage is the zip copy's first page, at the root of the zip.
 const StartPage = "START-HERE.html"
 
-
 // PocketRule picks pages for the pocket file. Pattern is a page key
 // ("guides/evidence", "helplines") or a section with every page in it
 // ("start/*", which includes "start" itself). Required pages must fit in the
