@@ -26,6 +26,9 @@ var (
 	// headingNodesKey maps each *ast.Heading to its index in
 	// Result.Headings, for the sections.
 	headingNodesKey = parser.NewContextKey()
+	// refusedKey holds the map[ast.Node]bool of links and images policy
+	// refused, which links must not resolve.
+	refusedKey = parser.NewContextKey()
 )
 
 // source is the page being converted and its body: every segment in the
@@ -42,6 +45,7 @@ func newContext(src *source, res *Result) parser.Context {
 	pc.Set(resultKey, res)
 	pc.Set(factsUsedKey, map[string]bool{})
 	pc.Set(headingNodesKey, map[*ast.Heading]int{})
+	pc.Set(refusedKey, map[ast.Node]bool{})
 	return pc
 }
 

@@ -12,18 +12,16 @@ import (
 )
 
 // Transformer priorities: goldmark runs the lowest first. Facts come first
-// so every later step reads a fact's text; prose facts read the links as
-// written; links resolve only scheme-less addresses, so they run before
-// policy turns a refused one into "#"; policy sees autolinks before
-// external makes them links; the plain text is read from the finished
-// tree.
+// so every later step reads a fact's text; prose facts and policy read the
+// links as written, before links resolves them and external turns
+// autolinks into links; the plain text is read from the finished tree.
 const (
 	prioAlign      = 100
 	prioFacts      = 200
 	prioProseFacts = 300
 	prioHeadings   = 400
-	prioLinks      = 500
-	prioPolicy     = 600
+	prioPolicy     = 500
+	prioLinks      = 600
 	prioExternal   = 700
 	prioPlainText  = 900
 )

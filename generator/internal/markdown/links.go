@@ -4,7 +4,8 @@ package markdown
 // (../guides/evidence.md#keep) into that page's URL and lists it for the
 // anchor check, which runs once every page's headings are known. Local
 // images become URLs under static/ the same way. A link or image that
-// does not resolve is an error where it was written.
+// does not resolve is an error where it was written; those policy refused
+// are left as policy made them.
 
 import (
 	"path"
@@ -27,9 +28,10 @@ func (e *linksExt) Extend(m goldmark.Markdown) {
 }
 
 // Transform resolves the page's links and images. Those with a scheme are
-// left to policy (refused) and external (marked).
+// left to external (marked), and those policy refused are left alone.
 func (e *linksExt) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
 	cv := docOf(pc)
+	refused := pc.Get(refusedKey).(map[ast.Node]bool)
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -38,20 +40,17 @@ func (e *linksExt) Transform(doc *ast.Document, _ text.Reader, pc parser.Context
 		case *ast.HTMLBlock, *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
 		case *ast.Link:
-			e.link(cv, n)
+			e.link(cv, n, refused[n])
 		case *ast.Image:
-			e.image(cv, n)
+			e.image(cv, n, refused[n])
 		}
 		return ast.WalkContinue, nil
 	})
 }
 
-func (e *linksExt) link(cv *conversion, n *ast.Link) {
+func (e *linksExt) link(cv *conversion, n *ast.Link, refused bool) {
 	dest := string(n.Destination)
-	if strings.TrimSpace(cv.plain(n)) == "" && !hasImage(n) {
-		cv.errorf(n, "link-text", "link to %q has no text", dest).WithHint("screen readers read the link text; say where it goes")
-	}
-	if scheme(dest) != "" {
+	if refused || scheme(dest) != "" {
 		return
 	}
 	if strings.HasPrefix(dest, "//") {
@@ -100,26 +99,10 @@ func (e *linksExt) link(cv *conversion, n *ast.Link) {
 	n.Destination = []byte(url)
 }
 
-func hasImage(n ast.Node) bool {
-	found := false
-	ast.Walk(n, func(m ast.Node, entering bool) (ast.WalkStatus, error) {
-		if _, ok := m.(*ast.Image); ok {
-			found = true
-			return ast.WalkStop, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return found
-}
-
-func (e *linksExt) image(cv *conversion, n *ast.Image) {
+func (e *linksExt) image(cv *conversion, n *ast.Image, refused bool) {
 	dest := string(n.Destination)
-	if strings.TrimSpace(cv.plain(n)) == "" {
-		cv.errorf(n, "image-alt", "image %q has no alt text", dest).
-			WithHint("write what the image shows between the brackets: ![Settings menu with Report highlighted](…)")
-	}
-	if scheme(dest) != "" || strings.HasPrefix(dest, "//") {
-		return // a remote image: policy refuses it
+	if refused {
+		return // a remote image
 	}
 	rel := path.Clean(strings.TrimPrefix(dest, "/"))
 	al, ok := e.links.(AssetLinks)

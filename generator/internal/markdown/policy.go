@@ -2,7 +2,8 @@ package markdown
 
 // The policy extension refuses what a page may not carry, as errors at
 // the place it was written: raw HTML, links with a script or unknown
-// scheme, attributes on headings (raw HTML by another way), and
+// scheme, remote images, links without text and images without alt
+// text, attributes on headings (raw HTML by another way), and
 // characters that make text read differently from what it is. Two guards
 // run before goldmark parses (Convert calls them): nesting deep enough to
 // make its parser quadratic, and bidi controls anywhere in the body.
@@ -33,11 +34,13 @@ func (e *policyExt) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e, prioPolicy)))
 }
 
-// Transform reports and removes what the page may not carry. Links have
-// been resolved (links.go) and are not yet marked external (external.go),
-// so every link here is one the writer wrote as a link.
+// Transform reports and removes what the page may not carry. It sees the
+// links as written: links.go has not resolved them yet, and is told which
+// it refused (refusedKey); external.go has not turned autolinks into
+// links.
 func (e *policyExt) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
 	cv := docOf(pc)
+	refused := pc.Get(refusedKey).(map[ast.Node]bool)
 	var autolinks []*ast.AutoLink
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -54,14 +57,23 @@ func (e *policyExt) Transform(doc *ast.Document, _ text.Reader, pc parser.Contex
 		case *ast.Link:
 			cv.spoofing(n, "the link text", cv.plain(n))
 			cv.spoofing(n, "the link's address", string(n.Destination))
+			if strings.TrimSpace(cv.plain(n)) == "" && !hasImage(n) {
+				cv.errorf(n, "link-text", "link to %q has no text", n.Destination).WithHint("screen readers read the link text; say where it goes")
+			}
 			if cv.unsafeScheme(n, scheme(string(n.Destination))) {
 				n.Destination = []byte("#")
+				refused[n] = true
 			}
 		case *ast.Image:
+			if strings.TrimSpace(cv.plain(n)) == "" {
+				cv.errorf(n, "image-alt", "image %q has no alt text", n.Destination).
+					WithHint("write what the image shows between the brackets: ![Settings menu with Report highlighted](…)")
+			}
 			if dest := string(n.Destination); scheme(dest) != "" || strings.HasPrefix(dest, "//") {
 				cv.errorf(n, "remote-image", "image %q is not part of this site", dest).
 					WithHint("loading it would tell another site who is reading; save the image under static/ and link it as /images/name.png")
 				n.Destination = nil
+				refused[n] = true
 			}
 		case *ast.AutoLink:
 			if n.AutoLinkType != ast.AutoLinkEmail {
@@ -82,6 +94,18 @@ func (e *policyExt) Transform(doc *ast.Document, _ text.Reader, pc parser.Contex
 			a.Parent().ReplaceChild(a.Parent(), a, ast.NewString([]byte(label)))
 		}
 	}
+}
+
+func hasImage(n ast.Node) bool {
+	found := false
+	ast.Walk(n, func(m ast.Node, entering bool) (ast.WalkStatus, error) {
+		if _, ok := m.(*ast.Image); ok {
+			found = true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
 }
 
 // unsafeScheme reports a link scheme other than http, https, mailto and
