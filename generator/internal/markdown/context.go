@@ -55,13 +55,12 @@ type conversion struct {
 	page Page
 	body []byte
 	res  *Result
-	pc   parser.Context
 }
 
 // docOf returns the view of the page parsed with pc.
 func docOf(pc parser.Context) *conversion {
 	src := pc.Get(pageKey).(*source)
-	return &conversion{page: src.Page, body: src.body, res: pc.Get(resultKey).(*Result), pc: pc}
+	return &conversion{page: src.Page, body: src.body, res: pc.Get(resultKey).(*Result)}
 }
 
 // pos returns the source position of n, or of the nearest node around it

@@ -25,7 +25,6 @@ package markdown
 
 import (
 	"bytes"
-	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/parser"
@@ -79,7 +78,7 @@ func New(lang string, facts Facts, links Links, opts ...Option) *Converter {
 		gfm,
 		&factsExt{cfg: &factConfig{facts: facts, lang: lang, fallbackLang: c.fallbackLang,
 			fallbackLabel: c.fallbackLabel, checkLabel: c.checkLabel, externalLabel: c.externalLabel}},
-		&proseFactsExt{facts: facts, idx: &sync.Once{}},
+		&proseFactsExt{facts: facts},
 		&headingsExt{takenByLayout: c.takenByLayout},
 		policy,
 		&linksExt{lang: lang, links: links},

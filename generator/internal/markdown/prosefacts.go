@@ -37,7 +37,7 @@ type factIndex struct {
 // proseFactsExt is the prose-fact extension.
 type proseFactsExt struct {
 	facts Facts
-	idx   *sync.Once
+	once  sync.Once
 	ix    *factIndex
 }
 
@@ -48,7 +48,7 @@ func (e *proseFactsExt) Extend(m goldmark.Markdown) {
 // index builds the factIndex once; the registry does not change while
 // pages convert.
 func (e *proseFactsExt) index() *factIndex {
-	e.idx.Do(func() {
+	e.once.Do(func() {
 		ix := &factIndex{phones: map[string]string{}, sections: map[string]string{}, bill: map[string]string{}, urls: map[string]string{}, hosts: map[string]string{}}
 		if e.facts != nil {
 			for _, key := range e.facts.Keys() {
