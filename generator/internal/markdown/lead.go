@@ -1,8 +1,18 @@
 package markdown
 
-import "github.com/yuin/goldmark/ast"
+import (
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
 
-// moveLead puts the lead section ("what to do first") before the page's
+// prioLead runs last, after the sections are taken in written order
+// (text.go), so translation stamps and catalogues count what is written.
+const prioLead = 950
+
+// leadExt puts the lead section ("what to do first") before the page's
 // first heading, with everything under it up to the next heading of the
 // same or a higher level. The decision tree's end pages explain the
 // situation first and the steps after; on a phone that put the first step
@@ -10,10 +20,16 @@ import "github.com/yuin/goldmark/ast"
 // the file; the reader gets the steps on the first screen. Result.Headings
 // keep the written order: a translation takes its heading ids from them by
 // position.
-func (cv *conversion) moveLead(doc ast.Node) {
-	if cv.c.lead == "" {
+type leadExt struct{ id string }
+
+func (e *leadExt) Extend(m goldmark.Markdown) {
+	if e.id == "" {
 		return
 	}
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e, prioLead)))
+}
+
+func (e *leadExt) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
 	var first, lead *ast.Heading
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		h, ok := n.(*ast.Heading)
@@ -23,7 +39,7 @@ func (cv *conversion) moveLead(doc ast.Node) {
 		if first == nil {
 			first = h
 		}
-		if id, ok := h.AttributeString("id"); ok && string(id.([]byte)) == cv.c.lead {
+		if id, ok := h.AttributeString("id"); ok && string(id.([]byte)) == e.id {
 			lead = h
 			break
 		}

@@ -35,7 +35,7 @@ type ltrExtension struct{}
 var LTR goldmark.Extender = ltrExtension{}
 
 func (ltrExtension) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(ltrTransformer{}, 900)))
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(ltrTransformer{}, prioLTR)))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(ltrRenderer{}, 100)))
 }
 
@@ -154,3 +154,7 @@ func renderLTR(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.
 	}
 	return ast.WalkContinue, nil
 }
+
+// prioLTR runs first of the site's steps, as it ran when the page was
+// parsed: every later step sees the isolated runs.
+const prioLTR = 90

@@ -4,10 +4,15 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"mehfooz/generator/internal/diag"
 )
@@ -29,19 +34,30 @@ type factIndex struct {
 	hosts    map[string]string // host alone → first key on it
 }
 
-// index builds the converter's factIndex once; the registry does not
-// change while pages convert.
-func (c *Converter) index() *factIndex {
-	c.idxOnce.Do(func() {
+// proseFactsExt is the prose-fact extension.
+type proseFactsExt struct {
+	facts Facts
+	once  sync.Once
+	ix    *factIndex
+}
+
+func (e *proseFactsExt) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e, prioProseFacts)))
+}
+
+// index builds the factIndex once; the registry does not change while
+// pages convert.
+func (e *proseFactsExt) index() *factIndex {
+	e.once.Do(func() {
 		ix := &factIndex{phones: map[string]string{}, sections: map[string]string{}, bill: map[string]string{}, urls: map[string]string{}, hosts: map[string]string{}}
-		if c.facts != nil {
-			for _, key := range c.facts.Keys() {
-				ix.add(key, c.facts)
+		if e.facts != nil {
+			for _, key := range e.facts.Keys() {
+				ix.add(key, e.facts)
 			}
 		}
-		c.idx = ix
+		e.ix = ix
 	})
-	return c.idx
+	return e.ix
 }
 
 var (
@@ -144,15 +160,16 @@ func urlKey(raw string) (host, path string, ok bool) {
 	return strings.TrimPrefix(strings.ToLower(u.Host), "www."), strings.ToLower(strings.TrimSuffix(u.Path, "/")), true
 }
 
-// proseFacts scans the page before walk rewrites its links.
-func (cv *conversion) proseFacts(doc ast.Node) {
-	ix := cv.c.index()
+// Transform scans the page before links and external rewrite its links.
+func (e *proseFactsExt) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
+	cv := docOf(pc)
+	ix := e.index()
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
-		case *ast.CodeSpan, *ast.HTMLBlock, *ast.RawHTML, *shortcode:
+		case *ast.CodeSpan, *ast.HTMLBlock, *ast.RawHTML, *Fact:
 			return ast.WalkSkipChildren, nil
 		case *ast.Link:
 			cv.proseLink(n, string(n.Destination), ix)

@@ -1,9 +1,12 @@
 package markdown
 
-// The guards here close doors goldmark leaves open: attribute syntax on
-// headings (raw HTML by another way), nesting deep enough to make its
-// parser quadratic, and characters that make text read differently from
-// what it is.
+// The policy extension refuses what a page may not carry, as errors at
+// the place it was written: raw HTML, links with a script or unknown
+// scheme, remote images, links without text and images without alt
+// text, attributes on headings (raw HTML by another way), and
+// characters that make text read differently from what it is. Two guards
+// run before goldmark parses (Convert calls them): nesting deep enough to
+// make its parser quadratic, and bidi controls anywhere in the body.
 
 import (
 	"bytes"
@@ -12,12 +15,141 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"mehfooz/generator/internal/diag"
 	"mehfooz/generator/internal/spoof"
 )
+
+// policy is the policy extension.
+var policy = &policyExt{}
+
+type policyExt struct{}
+
+func (e *policyExt) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(e, prioPolicy)))
+}
+
+// Transform reports and removes what the page may not carry. It sees the
+// links as written: links.go has not resolved them yet, and is told which
+// it refused (refusedKey); external.go has not turned autolinks into
+// links.
+func (e *policyExt) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
+	cv := docOf(pc)
+	refused := pc.Get(refusedKey).(map[ast.Node]bool)
+	var autolinks []*ast.AutoLink
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			cv.headingAttrs(n)
+			cv.spoofing(n, "the heading", strings.TrimSpace(cv.plain(n)))
+		case *ast.HTMLBlock, *ast.RawHTML:
+			cv.errorf(n, "raw-html", "raw HTML is not allowed in content").
+				WithHint("write it in Markdown; HTML could load something from another site or break the page in the other script")
+			return ast.WalkSkipChildren, nil
+		case *ast.Link:
+			cv.spoofing(n, "the link text", cv.plain(n))
+			cv.spoofing(n, "the link's address", string(n.Destination))
+			if strings.TrimSpace(cv.plain(n)) == "" && !hasImage(n) {
+				cv.errorf(n, "link-text", "link to %q has no text", n.Destination).WithHint("screen readers read the link text; say where it goes")
+			}
+			if cv.unsafeScheme(n, scheme(string(n.Destination))) {
+				n.Destination = []byte("#")
+				refused[n] = true
+			}
+		case *ast.Image:
+			if strings.TrimSpace(cv.plain(n)) == "" {
+				cv.errorf(n, "image-alt", "image %q has no alt text", n.Destination).
+					WithHint("write what the image shows between the brackets: ![Settings menu with Report highlighted](…)")
+			}
+			if dest := string(n.Destination); scheme(dest) != "" || strings.HasPrefix(dest, "//") {
+				cv.errorf(n, "remote-image", "image %q is not part of this site", dest).
+					WithHint("loading it would tell another site who is reading; save the image under static/ and link it as /images/name.png")
+				n.Destination = nil
+				refused[n] = true
+			}
+		case *ast.AutoLink:
+			if n.AutoLinkType != ast.AutoLinkEmail {
+				autolinks = append(autolinks, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, a := range autolinks {
+		label := string(a.Label(cv.body))
+		cv.spoofing(a, "the address", label)
+		if strings.HasPrefix(strings.ToLower(label), "www.") {
+			continue // a bare www. address: external.go links it as https://
+		}
+		// Unlike a written link, an autolink without a scheme is no page of
+		// this site.
+		if s := scheme(string(a.URL(cv.body))); s == "" && cv.refuseScheme(a, s) || cv.unsafeScheme(a, s) {
+			a.Parent().ReplaceChild(a.Parent(), a, ast.NewString([]byte(label)))
+		}
+	}
+}
+
+func hasImage(n ast.Node) bool {
+	found := false
+	ast.Walk(n, func(m ast.Node, entering bool) (ast.WalkStatus, error) {
+		if _, ok := m.(*ast.Image); ok {
+			found = true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
+}
+
+// unsafeScheme reports a link scheme other than http, https, mailto and
+// tel (or none, for a page of this site).
+func (cv *conversion) unsafeScheme(n ast.Node, s string) bool {
+	switch s {
+	case "", "http", "https", "mailto", "tel":
+		return false
+	}
+	return cv.refuseScheme(n, s)
+}
+
+// refuseScheme reports a link with scheme s, and returns true.
+func (cv *conversion) refuseScheme(n ast.Node, s string) bool {
+	switch s {
+	case "javascript", "data", "vbscript":
+		cv.errorf(n, "unsafe-link", "%s: links are not allowed", s).WithHint("link to a page of this site or to an https:// address")
+	default:
+		cv.errorf(n, "unsafe-link", "links with the %s: scheme are not allowed", s).WithHint("use https://, mailto: or tel:")
+	}
+	return true
+}
+
+// scheme returns the lower-cased URL scheme of dest, ignoring the spaces
+// and control characters browsers ignore, or "" when there is none.
+func scheme(dest string) string {
+	clean := strings.Map(func(r rune) rune {
+		if r <= ' ' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, dest)
+	i := strings.IndexByte(clean, ':')
+	if i <= 0 {
+		return ""
+	}
+	s := strings.ToLower(clean[:i])
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.') {
+			return ""
+		}
+	}
+	return s
+}
 
 // MaxNesting is how deep lists and block quotes may nest. Guides need
 // three or four levels; goldmark's list parser is quadratic in the depth
@@ -148,15 +280,6 @@ func (cv *conversion) attrPos(h *ast.Heading) diag.Pos {
 	return p
 }
 
-// alignClass gives an aligned table cell the stylesheet's class for its
-// alignment instead of goldmark's style="text-align:…", which the site's
-// policy blocks (and which no built page may carry).
-func alignClass(n *east.TableCell) {
-	if n.Alignment != east.AlignNone {
-		n.SetAttributeString("class", []byte("align-"+n.Alignment.String()))
-	}
-}
-
 // spoofing reports a zero-width joiner or non-joiner in s, the text or address of
 // n, at the first place it occurs in the source from n on.
 func (cv *conversion) spoofing(n ast.Node, what, s string) bool {
@@ -238,31 +361,4 @@ func (cv *conversion) mixedHost(n ast.Node, dest string) {
 		cv.errorf(n, "spoofing", "the address %q has a host that mixes scripts; it is really %s", u.Hostname(), ascii).
 			WithHint("type the address again by hand on an English keyboard: a letter from another alphabet makes it a different site that looks the same")
 	}
-}
-
-// WithReservedIDs adds ids the layouts use (render.LayoutIDs) to those an
-// explicit {#id} may not take; an entry ending in "-" reserves every id
-// that starts with it.
-func WithReservedIDs(ids ...string) Option {
-	return func(c *Converter) {
-		if c.reserved == nil {
-			c.reserved = map[string]bool{}
-		}
-		for _, id := range ids {
-			c.reserved[id] = true
-		}
-	}
-}
-
-// takenByLayout reports whether an explicit id is one the layouts use.
-func (c *Converter) takenByLayout(id string) bool {
-	if reservedIDs[id] || c.reserved[id] {
-		return true
-	}
-	for r := range c.reserved {
-		if strings.HasSuffix(r, "-") && strings.HasPrefix(id, r) {
-			return true
-		}
-	}
-	return false
 }
