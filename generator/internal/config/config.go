@@ -51,6 +51,12 @@ type Language struct {
 	// below it (an untranslated paragraph, a page pasted in English).
 	Script      string `yaml:"script"`
 	ScriptShare int    `yaml:"script_share"`
+	// Type (type.go): a font-family list of fonts phones already have, the
+	// body's size and line height, and the headings' line height.
+	Font              string `yaml:"font"`
+	FontSize          string `yaml:"font_size"`
+	LineHeight        string `yaml:"line_height"`
+	HeadingLineHeight string `yaml:"heading_line_height"`
 }
 
 // scripts maps the ISO 15924 codes a site may name to Unicode's scripts.
@@ -161,6 +167,7 @@ func parseSite(file string, src []byte) (*Site, diag.List) {
 	diags.Append(s.checkLanguages())
 	diags.Append(s.checkTitle())
 	diags.Append(s.checkOrg())
+	diags.Append(s.checkType())
 	if s.BaseURL != "" {
 		if u, ok := parseHTTPS(s.BaseURL); !ok || !strings.HasSuffix(u.Path, "/") || u.RawQuery != "" || u.Fragment != "" {
 			hint := `write the address the site is served at, e.g. "https://mehfooz.example/", or leave base_url empty`

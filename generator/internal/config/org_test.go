@@ -59,3 +59,29 @@ func TestDownloadsStem(t *testing.T) {
 		}
 	}
 }
+
+func TestLanguageTypeSettings(t *testing.T) {
+	base := "title: {en: x, sd: y}\nquick_exit: https://example.org/\nlanguages:\n  - {code: en, name: English, direction: ltr}\n  - {code: sd, name: سنڌي, direction: rtl, script: Arab, "
+	s, diags := parseSite("s.yaml", []byte(base+`font: '"Noto Naskh Arabic", Tahoma, sans-serif', font_size: 1.25rem, line_height: 2.1, heading_line_height: 1.7}`+"\n"))
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	css := s.LanguageCSS()
+	for _, want := range []string{`[lang="en"] { font-family: var(--latin); }`, `:lang(sd) { font-family: "Noto Naskh Arabic", Tahoma, sans-serif; }`,
+		`html[lang="sd"] body { line-height: 2.1; font-size: 1.25rem; }`, `html[lang="sd"] h1, html[lang="sd"] h2, html[lang="sd"] h3 { line-height: 1.7; }`,
+		`:lang(sd) a { text-underline-offset: 0.4em;`} {
+		if !strings.Contains(css, want) {
+			t.Errorf("missing %s in\n%s", want, css)
+		}
+	}
+	for _, tc := range []struct{ tail, want string }{
+		{`font: 'x; } body { background: url(//evil.example/) '}`, `languages[1].font: "x; } body { background: url(//evil.example/) " is not a list of font names`},
+		{`font_size: huge}`, `languages[1].font_size: "huge" is not a CSS length`},
+		{`line_height: 2em}`, `languages[1].line_height: "2em" is not a number`},
+	} {
+		_, diags := parseSite("s.yaml", []byte(base+tc.tail+"\n"))
+		if !strings.Contains(diags.Error(), tc.want) {
+			t.Errorf("%s: got %v", tc.tail, diags)
+		}
+	}
+}

@@ -181,7 +181,7 @@ func (b *builder) all(out output.Sink) (*Report, diag.List) {
 	if diags.Errors() > 0 {
 		return nil, diags
 	}
-	assets, d := copyStatic(b.in.Static, b.in.StaticPrefix, b.out, b.cfg.Budgets.ImageKB)
+	assets, d := copyStatic(b.in.Static, b.in.StaticPrefix, b.out, b.cfg.Budgets.ImageKB, b.cfg.LanguageCSS())
 	lap("static")
 	diags.Append(d)
 	if diags.Errors() > 0 {

@@ -13,7 +13,9 @@ import (
 
 // copyStatic copies static/ into the output; CSS, JS and WASM get
 // fingerprinted names, everything else keeps its path.
-func copyStatic(fsys fs.FS, prefix string, out output.Sink, imageKB int) (map[string]string, diag.List) {
+// The site's stylesheet, css/site.css, ends with each language's type
+// (config.LanguageCSS).
+func copyStatic(fsys fs.FS, prefix string, out output.Sink, imageKB int, languageCSS string) (map[string]string, diag.List) {
 	var diags diag.List
 	assets := map[string]string{}
 	var names []string
@@ -50,6 +52,9 @@ func copyStatic(fsys fs.FS, prefix string, out output.Sink, imageKB int) (map[st
 		}
 		if e := checkImage(n, path.Join(prefix, n), len(data), imageKB); e != nil {
 			diags.Add(e)
+		}
+		if n == "css/site.css" {
+			data = append(data, languageCSS...)
 		}
 		switch path.Ext(n) {
 		case ".css", ".js", ".wasm", ".idx":
