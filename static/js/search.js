@@ -1,6 +1,9 @@
-// Search: loads nothing until someone focuses or types in the search box,
-// then Go's wasm_exec.js, the search module and this language's index (and,
-// only when this language finds little, the other language's).
+// Search: loads nothing until someone types in the search box; then Go's
+// wasm_exec.js, the search module and this language's index, all at once
+// (and, only when this language finds little, the other language's).
+// site.js starts those downloads at the first key, before this script has
+// arrived, and hands them over in window.mehfoozSearchLoad; what it did not
+// start (a failed try, or a page without site.js) starts here.
 // Everything runs in the page: the query is never sent, stored, or put in
 // the address or history. The form's data attributes (written by the build)
 // say where the files are and carry the UI strings; text from the index is
@@ -23,6 +26,8 @@
   var offline = location.protocol === "file:";
   var loaded = {}; // language → true once its index is in the module
   var ready = null; // the module and this language's index
+  var load = window.mehfoozSearchLoad || { index: {} }; // started by site.js
+  window.mehfoozSearchLoad = null;
   var timer = 0;
 
   // The other language's results, below this language's.
@@ -72,45 +77,68 @@
     });
   }
 
-  function instantiate(go) {
+  // module resolves to the compiled search module. Over http(s) it is
+  // compiled while it downloads (compileStreaming) when the host sends
+  // application/wasm, and after the download otherwise; from file:// it
+  // comes from a script's base64 copy.
+  function module() {
+    var m = load.module;
+    load.module = null; // a failed try starts afresh on the next key
+    if (m) return m;
     if (offline) {
       return script(attr("search-wasm-js")).then(function () {
-        return WebAssembly.instantiate(fromGlobal(window, "MEHFOOZ_WASM_B64"), go.importObject);
+        return WebAssembly.compile(fromGlobal(window, "MEHFOOZ_WASM_B64"));
       });
     }
     return get(attr("search-wasm")).then(function (r) {
       var type = r.headers.get("Content-Type") || "";
-      if (WebAssembly.instantiateStreaming && type.indexOf("application/wasm") === 0) {
-        return WebAssembly.instantiateStreaming(r, go.importObject);
+      if (WebAssembly.compileStreaming && type.indexOf("application/wasm") === 0) {
+        return WebAssembly.compileStreaming(r);
       }
-      return r.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
+      return r.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });
     });
+  }
+
+  // indexBytes resolves to language l's index file as a Uint8Array.
+  function indexBytes(l) {
+    var p = load.index[l];
+    load.index[l] = null;
+    if (p) return p.then(function (b) { return new Uint8Array(b); });
+    return offline
+      ? script(attr("index-" + l + "-js")).then(function () { return fromGlobal(window.MEHFOOZ_INDEX_B64, l); })
+      : get(attr("index-" + l + "-idx")).then(function (r) { return r.arrayBuffer(); }).then(function (b) { return new Uint8Array(b); });
+  }
+
+  function loadInto(l, bytes) {
+    var err = window.mehfoozSearch.load(l, bytes);
+    if (err) throw new Error(err);
+    loaded[l] = true;
   }
 
   function loadIndex(l) {
-    var data = offline
-      ? script(attr("index-" + l + "-js")).then(function () { return fromGlobal(window.MEHFOOZ_INDEX_B64, l); })
-      : get(attr("index-" + l + "-idx")).then(function (r) { return r.arrayBuffer(); }).then(function (b) { return new Uint8Array(b); });
-    return data.then(function (bytes) {
-      var err = window.mehfoozSearch.load(l, bytes);
-      if (err) throw new Error(err);
-      loaded[l] = true;
-    });
+    return indexBytes(l).then(function (bytes) { loadInto(l, bytes); });
   }
 
+  // start asks for wasm_exec.js, the module and the index at once (or takes
+  // them from site.js) and resolves once the module has this language's
+  // index.
   function start() {
     if (ready) return ready;
     status.textContent = msg("loading", "Loading search…");
-    ready = script(attr("wasm-exec-js")).then(function () {
+    var runtime = window.Go ? Promise.resolve() : script(attr("wasm-exec-js"));
+    var compiled = module(), bytes = indexBytes(lang);
+    ready = Promise.all([runtime, compiled]).then(function (got) {
       var go = new window.Go();
-      return instantiate(go).then(function (r) {
-        go.run(r.instance); // main sets window.mehfoozSearch before it blocks
+      return WebAssembly.instantiate(got[1], go.importObject).then(function (instance) {
+        go.run(instance); // main sets window.mehfoozSearch before it blocks
         if (!window.mehfoozSearch) throw new Error("wasm");
-        return loadIndex(lang);
+        return bytes;
       });
-    }).then(function () {
+    }).then(function (b) {
+      loadInto(lang, b);
       status.textContent = "";
     });
+    bytes.catch(function () {}); // reported through ready
     ready.catch(function () {
       ready = null; // try again on the next key
       status.textContent = msg("failed", "Search could not start.");
@@ -184,12 +212,13 @@
       : rs.length === 1 ? msg("one", "1 result") : msg("results", "{n} results").replace("{n}", rs.length);
   }
 
+  // later searches once typing pauses; the loading starts at once.
   function later() {
     clearTimeout(timer);
-    timer = setTimeout(function () { start().then(search, function () {}); }, 100);
+    var loading = start();
+    timer = setTimeout(function () { loading.then(search, function () {}); }, 100);
   }
 
-  input.addEventListener("focus", function () { start().catch(function () {}); });
   input.addEventListener("input", later);
   form.addEventListener("submit", function (ev) {
     ev.preventDefault(); // never navigate: the query would go into the address
