@@ -73,8 +73,10 @@ type slowRun struct {
 	FirstMs              float64 // first key (Pagefind: the search call) to the first result shown
 	FirstBytes           int64   // bytes the server had written by then, headers included
 	TotalBytes           int64   // bytes written until the network was still
+	NetMs                float64 // first key to the end of the last download started after it (page thread only)
 	Top                  string
 	Fetches              []fetched
+	Timeline             [][4]any // Mehfooz: [file, start, first byte, end] in ms after the first key
 }
 
 func TestFirstResultSlowPhone(t *testing.T) {
@@ -108,8 +110,8 @@ func TestFirstResultSlowPhone(t *testing.T) {
 			for _, lang := range langs {
 				for _, engine := range engines {
 					r := slowOnce(t, srv, engine, lang, p)
-					t.Logf("%s %s %s run %d: first result %.0f ms, %d bytes by then, %d in all, top %s",
-						p.Name, engine, lang, run+1, r.FirstMs, r.FirstBytes, r.TotalBytes, r.Top)
+					t.Logf("%s %s %s run %d: first result %.0f ms (downloads done at %.0f ms), %d bytes by then, %d in all, top %s",
+						p.Name, engine, lang, run+1, r.FirstMs, r.NetMs, r.FirstBytes, r.TotalBytes, r.Top)
 					all = append(all, r)
 				}
 			}
@@ -172,6 +174,7 @@ func slowOnce(t *testing.T, s *server, engine, lang string, p netPreset) slowRun
 				if (shown.length) {
 					const d = await shown[0].data();
 					__r.first = performance.now() - t0; __r.top = d.url;
+					__r.net = Math.max(0, ...performance.getEntriesByType("resource").filter(e => e.startTime >= t0).map(e => e.responseEnd)) - t0;
 					await Promise.all(shown.slice(1).map(x => x.data()));
 				}
 			} catch (e) { __r.err = String(e); }
@@ -183,9 +186,13 @@ func slowOnce(t *testing.T, s *server, engine, lang string, p netPreset) slowRun
 	}
 	// Poll until the first result is on screen; the bytes written by then
 	// are the reader's price of it.
-	poll := `(() => { const c = __b.changes.find(c => c[1]); return c ? JSON.stringify({ms: c[0] - __b.key, top: c[1]}) : ""; })()`
+	poll := `(() => { const c = __b.changes.find(c => c[1]); if (!c) return "";
+		const rs = performance.getEntriesByType("resource").filter(e => e.startTime >= __b.key);
+		const net = Math.max(0, ...rs.map(e => e.responseEnd));
+		return JSON.stringify({ms: c[0] - __b.key, top: c[1], net: net ? net - __b.key : 0,
+			res: rs.map(e => [e.name.replace(/^.*\//, ""), Math.round(e.startTime - __b.key), Math.round(e.responseStart - __b.key), Math.round(e.responseEnd - __b.key)])}); })()`
 	if engine == "pagefind" {
-		poll = `(() => __r.done || __r.first ? JSON.stringify({ms: __r.first || 0, top: __r.top || "", err: __r.err || ""}) : "")()`
+		poll = `(() => __r.done || __r.first ? JSON.stringify({ms: __r.first || 0, top: __r.top || "", err: __r.err || "", net: __r.net || 0}) : "")()`
 	}
 	deadline := time.Now().Add(120 * time.Second)
 	for time.Now().Before(deadline) {
@@ -193,14 +200,15 @@ func slowOnce(t *testing.T, s *server, engine, lang string, p netPreset) slowRun
 		if v != "" {
 			r.FirstBytes = s.wire.Load() - start
 			var got struct {
-				Ms       float64
+				Ms, Net  float64
 				Top, Err string
+				Res      [][4]any
 			}
 			json.Unmarshal([]byte(v), &got)
 			if got.Err != "" {
 				t.Fatalf("%s %s: %s", engine, lang, got.Err)
 			}
-			r.FirstMs, r.Top = got.Ms, relURL(got.Top, lang)
+			r.FirstMs, r.NetMs, r.Top, r.Timeline = got.Ms, got.Net, relURL(got.Top, lang), got.Res
 			break
 		}
 		time.Sleep(20 * time.Millisecond)

@@ -77,46 +77,33 @@
     });
   }
 
-  // module resolves to the compiled search module. Over http(s) it is
-  // compiled while it downloads (compileStreaming) when the host sends
-  // application/wasm, and after the download otherwise; from file:// it
-  // comes from a script's base64 copy.
-  function module() {
-    var m = load.module;
-    load.module = null; // a failed try starts afresh on the next key
-    if (m) return m;
-    if (offline) {
-      return script(attr("search-wasm-js")).then(function () {
-        return WebAssembly.compile(fromGlobal(window, "MEHFOOZ_WASM_B64"));
-      });
-    }
-    return get(attr("search-wasm")).then(function (r) {
-      var type = r.headers.get("Content-Type") || "";
-      if (WebAssembly.compileStreaming && type.indexOf("application/wasm") === 0) {
-        return WebAssembly.compileStreaming(r);
-      }
-      return r.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });
-    });
-  }
-
-  // indexBytes resolves to language l's index file as a Uint8Array.
-  function indexBytes(l) {
-    var p = load.index[l];
-    load.index[l] = null;
-    if (p) return p.then(function (b) { return new Uint8Array(b); });
+  // bytes resolves to a file's bytes: over http(s) fetched (data-<name>),
+  // from file:// decoded from the base64 global obj()[key] set by its
+  // script copy (data-<name>-js).
+  function bytes(name, obj, key) {
     return offline
-      ? script(attr("index-" + l + "-js")).then(function () { return fromGlobal(window.MEHFOOZ_INDEX_B64, l); })
-      : get(attr("index-" + l + "-idx")).then(function (r) { return r.arrayBuffer(); }).then(function (b) { return new Uint8Array(b); });
+      ? script(attr(name + "-js")).then(function () { return fromGlobal(obj(), key); })
+      : get(attr(name)).then(function (r) { return r.arrayBuffer(); });
   }
 
-  function loadInto(l, bytes) {
-    var err = window.mehfoozSearch.load(l, bytes);
-    if (err) throw new Error(err);
-    loaded[l] = true;
+  // taken returns, once, what site.js started for key, or makes it.
+  function taken(obj, key, make) {
+    var p = obj[key];
+    obj[key] = null; // a failed try starts afresh on the next key
+    return p || make();
+  }
+
+  function indexBytes(l) {
+    var name = "index-" + l;
+    return bytes(offline ? name : name + "-idx", function () { return window.MEHFOOZ_INDEX_B64; }, l);
   }
 
   function loadIndex(l) {
-    return indexBytes(l).then(function (bytes) { loadInto(l, bytes); });
+    return taken(load.index, l, function () { return indexBytes(l); }).then(function (b) {
+      var err = window.mehfoozSearch.load(l, new Uint8Array(b));
+      if (err) throw new Error(err);
+      loaded[l] = true;
+    });
   }
 
   // start asks for wasm_exec.js, the module and the index at once (or takes
@@ -125,22 +112,26 @@
   function start() {
     if (ready) return ready;
     status.textContent = msg("loading", "Loading search…");
-    var runtime = window.Go ? Promise.resolve() : script(attr("wasm-exec-js"));
-    var compiled = module(), bytes = indexBytes(lang);
+    var compiled = taken(load, "module", function () {
+      // site.js compiles while downloading; here (after a failure, or
+      // from file://) the module is compiled once it is all in.
+      return bytes("search-wasm", function () { return window; }, "MEHFOOZ_WASM_B64").then(function (b) { return WebAssembly.compile(b); });
+    });
+    var runtime = window.Go ? 0 : script(attr("wasm-exec-js"));
+    if (!load.index[lang]) load.index[lang] = indexBytes(lang); // at once, not after the module
+    load.index[lang].catch(function () {}); // reported through ready
     ready = Promise.all([runtime, compiled]).then(function (got) {
       var go = new window.Go();
       return WebAssembly.instantiate(got[1], go.importObject).then(function (instance) {
         go.run(instance); // main sets window.mehfoozSearch before it blocks
         if (!window.mehfoozSearch) throw new Error("wasm");
-        return bytes;
+        return loadIndex(lang);
       });
-    }).then(function (b) {
-      loadInto(lang, b);
+    }).then(function () {
       status.textContent = "";
     });
-    bytes.catch(function () {}); // reported through ready
     ready.catch(function () {
-      ready = null; // try again on the next key
+      ready = load.index[lang] = null; // try again on the next key
       status.textContent = msg("failed", "Search could not start.");
     });
     return ready;
