@@ -1,9 +1,6 @@
 package analysis
 
-import (
-	"cmp"
-	"slices"
-)
+import "slices"
 
 // Synonym says: when a query contains the phrase From, also look for each
 // phrase in To. Phrases are lists of terms (see Terms); a phrase of several
@@ -96,8 +93,18 @@ func (s *Synonyms) Match(terms []string) (n int, to [][]string) {
 	if s == nil || len(terms) == 0 {
 		return 0, nil
 	}
+	// The first entry whose From starts with terms[0] or after it (a loop,
+	// not slices.BinarySearchFunc, whose instance weighs more in the module).
 	first := terms[0]
-	i, _ := slices.BinarySearchFunc(s.entries, first, func(e Synonym, t string) int { return cmp.Compare(e.From[0], t) })
+	i, j := 0, len(s.entries)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if s.entries[h].From[0] < first {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
 	// Froms are unique, so the longest that matches is the only one.
 	for ; i < len(s.entries) && s.entries[i].From[0] == first; i++ {
 		e := s.entries[i]
