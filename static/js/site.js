@@ -44,6 +44,7 @@
     s.async = false; // run in the order added, download all at once
     if (done) s.onload = done;
     document.head.appendChild(s);
+    return s;
   }
   function want() {
     if (asked) return;
@@ -60,7 +61,7 @@
     }
     script(attr("search-js"), function () {
       if (box.value) box.dispatchEvent(new Event("input"));
-    });
+    }).onerror = function () { asked = false; }; // it never ran: the next key asks again
   }
   box.addEventListener("input", want);
   // Never navigate: a query in the address would be kept in history.
