@@ -655,8 +655,8 @@ const paintJS = `new Promise(done => {
 // each language with an empty cache and counts the requests that finished
 // before the first contentful paint, the document included: at most 3,
 // so the page can be drawn within a few round trips on a slow link. The
-// search module (several hundred KB) must not be asked for on load, only
-// once someone focuses or types in the search box.
+// search module (several hundred KB) must not be asked for on load, nor
+// when the search box is focused, only once someone types in it.
 func TestBrowserFewRequestsBeforeFirstPaint(t *testing.T) {
 	dir := bundledSite(t)
 	origin := browsertest.Serve(t, dir)
@@ -698,7 +698,17 @@ func TestBrowserFewRequestsBeforeFirstPaint(t *testing.T) {
 				if err != nil || !has {
 					return
 				}
-				if err := tab.Do(10*time.Second, chromedp.Focus(chromedp.CSS("form.search input")), chromedp.KeyEvent("a")); err != nil {
+				// Focus alone asks for nothing: only typing shows a wish to search.
+				if err := tab.Do(10*time.Second, chromedp.Focus(chromedp.CSS("form.search input"))); err != nil {
+					t.Fatal(err)
+				}
+				time.Sleep(300 * time.Millisecond)
+				for _, u := range requested(tab) {
+					if isSearchModule(u) || strings.Contains(u, "/js/search.") {
+						t.Errorf("%s: focusing the search box asked for %s before any key", p, u)
+					}
+				}
+				if err := tab.Do(10*time.Second, chromedp.KeyEvent("a")); err != nil {
 					t.Fatal(err)
 				}
 				deadline := time.Now().Add(10 * time.Second)

@@ -47,8 +47,9 @@ var (
 )
 
 func wordSet(list string, fold bool) map[string]bool {
-	set := make(map[string]bool)
-	for _, w := range fields(list) {
+	words := fields(list)
+	set := make(map[string]bool, len(words)) // sized once: no rehashing at the module's start
+	for _, w := range words {
 		if fold {
 			w = Fold(w)
 		}

@@ -1,10 +1,6 @@
 package analysis
 
-import (
-	"slices"
-
-	"mehfooz/search/internal/heapsort"
-)
+import "slices"
 
 // Synonym says: when a query contains the phrase From, also look for each
 // phrase in To. Phrases are lists of terms (see Terms); a phrase of several
@@ -17,9 +13,13 @@ type Synonym struct {
 
 // Synonyms is a set of Synonym entries, keyed by From. It is read-only once
 // made and safe for concurrent use.
+//
+// It keeps no map: entries sorted by From put those that share a first
+// term side by side, so Match finds them by binary search. Opening an index
+// in the browser then costs no hashing of every From (a map cost a quarter
+// of the module's start on a slow phone, issue 19).
 type Synonyms struct {
 	entries []Synonym
-	byFirst map[string][]int // first term of From → entries, longest first
 }
 
 // MaxPhraseTerms is the longest phrase, in terms, on either side of a
@@ -67,19 +67,7 @@ func NewSynonyms(entries []Synonym) *Synonyms {
 // (search/index checks it), and the query engine uses this to skip sorting
 // them again. entries must not change afterwards.
 func SortedSynonyms(entries []Synonym) *Synonyms {
-	s := &Synonyms{entries: entries, byFirst: make(map[string][]int)}
-	for i, e := range s.entries {
-		s.byFirst[e.From[0]] = append(s.byFirst[e.From[0]], i)
-	}
-	for _, list := range s.byFirst {
-		heapsort.Func(list, func(a, b int) int {
-			if d := len(s.entries[b].From) - len(s.entries[a].From); d != 0 {
-				return d
-			}
-			return a - b
-		})
-	}
-	return s
+	return &Synonyms{entries: entries}
 }
 
 // Entries returns the entries sorted by From. The caller must not modify
@@ -105,13 +93,26 @@ func (s *Synonyms) Match(terms []string) (n int, to [][]string) {
 	if s == nil || len(terms) == 0 {
 		return 0, nil
 	}
-	for _, i := range s.byFirst[terms[0]] {
-		e := s.entries[i]
-		if len(e.From) <= len(terms) && slices.Equal(e.From, terms[:len(e.From)]) {
-			return len(e.From), e.To
+	// The first entry whose From starts with terms[0] or after it (a loop,
+	// not slices.BinarySearchFunc, whose instance weighs more in the module).
+	first := terms[0]
+	i, j := 0, len(s.entries)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if s.entries[h].From[0] < first {
+			i = h + 1
+		} else {
+			j = h
 		}
 	}
-	return 0, nil
+	// Froms are unique, so the longest that matches is the only one.
+	for ; i < len(s.entries) && s.entries[i].From[0] == first; i++ {
+		e := s.entries[i]
+		if len(e.From) > n && len(e.From) <= len(terms) && slices.Equal(e.From, terms[:len(e.From)]) {
+			n, to = len(e.From), e.To
+		}
+	}
+	return n, to
 }
 
 // phraseKey joins a phrase's terms with NUL, which no term contains.

@@ -68,7 +68,7 @@ func Decode(b []byte) (*Index, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
-	if err := ix.Validate(); err != nil {
+	if err := ix.validate(false); err != nil { // the decoder checked UTF-8
 		return nil, err
 	}
 	return ix, nil

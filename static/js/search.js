@@ -1,6 +1,9 @@
-// Search: loads nothing until someone focuses or types in the search box,
-// then Go's wasm_exec.js, the search module and this language's index (and,
-// only when this language finds little, the other language's).
+// Search: loads nothing until someone types in the search box; then Go's
+// wasm_exec.js, the search module and this language's index, all at once
+// (and, only when this language finds little, the other language's).
+// site.js starts those downloads at the first key, before this script has
+// arrived, and hands them over in window.mehfoozSearchLoad; what it did not
+// start (a failed try, or a page without site.js) starts here.
 // Everything runs in the page: the query is never sent, stored, or put in
 // the address or history. The form's data attributes (written by the build)
 // say where the files are and carry the UI strings; text from the index is
@@ -23,6 +26,8 @@
   var offline = location.protocol === "file:";
   var loaded = {}; // language → true once its index is in the module
   var ready = null; // the module and this language's index
+  var load = window.mehfoozSearchLoad || { index: {} }; // started by site.js
+  window.mehfoozSearchLoad = null;
   var timer = 0;
 
   // The other language's results, below this language's.
@@ -72,39 +77,53 @@
     });
   }
 
-  function instantiate(go) {
-    if (offline) {
-      return script(attr("search-wasm-js")).then(function () {
-        return WebAssembly.instantiate(fromGlobal(window, "MEHFOOZ_WASM_B64"), go.importObject);
-      });
-    }
-    return get(attr("search-wasm")).then(function (r) {
-      var type = r.headers.get("Content-Type") || "";
-      if (WebAssembly.instantiateStreaming && type.indexOf("application/wasm") === 0) {
-        return WebAssembly.instantiateStreaming(r, go.importObject);
-      }
-      return r.arrayBuffer().then(function (b) { return WebAssembly.instantiate(b, go.importObject); });
-    });
+  // bytes resolves to a file's bytes: over http(s) fetched (data-<name>),
+  // from file:// decoded from the base64 global obj()[key] set by its
+  // script copy (data-<name>-js).
+  function bytes(name, obj, key) {
+    return offline
+      ? script(attr(name + "-js")).then(function () { return fromGlobal(obj(), key); })
+      : get(attr(name)).then(function (r) { return r.arrayBuffer(); });
+  }
+
+  // taken returns, once, what site.js started for key, or makes it.
+  function taken(obj, key, make) {
+    var p = obj[key];
+    obj[key] = null; // a failed try starts afresh on the next key
+    return p || make();
+  }
+
+  function indexBytes(l) {
+    var name = "index-" + l;
+    return bytes(offline ? name : name + "-idx", function () { return window.MEHFOOZ_INDEX_B64; }, l);
   }
 
   function loadIndex(l) {
-    var data = offline
-      ? script(attr("index-" + l + "-js")).then(function () { return fromGlobal(window.MEHFOOZ_INDEX_B64, l); })
-      : get(attr("index-" + l + "-idx")).then(function (r) { return r.arrayBuffer(); }).then(function (b) { return new Uint8Array(b); });
-    return data.then(function (bytes) {
-      var err = window.mehfoozSearch.load(l, bytes);
+    return taken(load.index, l, function () { return indexBytes(l); }).then(function (b) {
+      var err = window.mehfoozSearch.load(l, new Uint8Array(b));
       if (err) throw new Error(err);
       loaded[l] = true;
     });
   }
 
+  // start asks for wasm_exec.js, the module and the index at once (or takes
+  // them from site.js) and resolves once the module has this language's
+  // index.
   function start() {
     if (ready) return ready;
     status.textContent = msg("loading", "Loading search…");
-    ready = script(attr("wasm-exec-js")).then(function () {
+    var compiled = taken(load, "module", function () {
+      // site.js compiles while downloading; here (after a failure, or
+      // from file://) the module is compiled once it is all in.
+      return bytes("search-wasm", function () { return window; }, "MEHFOOZ_WASM_B64").then(function (b) { return WebAssembly.compile(b); });
+    });
+    var runtime = window.Go ? 0 : script(attr("wasm-exec-js"));
+    if (!load.index[lang]) load.index[lang] = indexBytes(lang); // at once, not after the module
+    load.index[lang].catch(function () {}); // reported through ready
+    ready = Promise.all([runtime, compiled]).then(function (got) {
       var go = new window.Go();
-      return instantiate(go).then(function (r) {
-        go.run(r.instance); // main sets window.mehfoozSearch before it blocks
+      return WebAssembly.instantiate(got[1], go.importObject).then(function (instance) {
+        go.run(instance); // main sets window.mehfoozSearch before it blocks
         if (!window.mehfoozSearch) throw new Error("wasm");
         return loadIndex(lang);
       });
@@ -112,7 +131,7 @@
       status.textContent = "";
     });
     ready.catch(function () {
-      ready = null; // try again on the next key
+      ready = load.index[lang] = null; // try again on the next key
       status.textContent = msg("failed", "Search could not start.");
     });
     return ready;
@@ -192,12 +211,13 @@
       : rs.length === 1 ? msg("one", "1 result") : msg("results", "{n} results").replace("{n}", rs.length);
   }
 
+  // later searches once typing pauses; the loading starts at once.
   function later() {
     clearTimeout(timer);
-    timer = setTimeout(function () { start().then(search, function () {}); }, 100);
+    var loading = start();
+    timer = setTimeout(function () { loading.then(search, function () {}); }, 100);
   }
 
-  input.addEventListener("focus", function () { start().catch(function () {}); });
   input.addEventListener("input", later);
   form.addEventListener("submit", function (ev) {
     ev.preventDefault(); // never navigate: the query would go into the address

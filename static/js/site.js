@@ -1,31 +1,68 @@
-// Quick exit, the language switch, and the search box's script on demand.
-// No storage, no telemetry; the only request is for our own search script,
-// and only when someone starts to search.
+// Quick exit, the language switch, and search on demand. No storage, no
+// telemetry; the only requests are for our own search files, and only once
+// someone types in the search box.
 // Without JavaScript the quick exit is still a plain link; this adds:
 // blanking the page at once, replacing the history entry so Back does not
 // return here, and three presses of Shift alone within three seconds.
 (function () {
   "use strict";
-  // search.js is asked for when the search box is focused or typed in, not
-  // with the page: a page then needs only itself and the stylesheet to be
-  // drawn, and a reader who never searches never downloads it. Once loaded
-  // it is told of the focus (and any text) it missed, and starts.
+  // Search loads nothing with the page, nor when the box is focused: only
+  // the first key typed in it (or a submit) asks for anything, since data
+  // costs money and most readers never search. Then everything search needs
+  // is asked for at once rather than in turn: the module (compiled while it
+  // downloads), this language's index, Go's wasm_exec.js and search.js. The
+  // two scripts run in that order; search.js takes the module and index
+  // already on their way from window.mehfoozSearchLoad:
+  //
+  //   { module: Promise<WebAssembly.Module>, index: { <lang>: Promise<ArrayBuffer> } }
+  //
+  // From file:// (a USB copy) fetch is blocked, and search.js loads its
+  // script copies itself.
   var form = document.querySelector("form.search[data-search-js]");
   var box = form && form.querySelector("input");
   if (!box) return;
   var asked = false;
+  function attr(name) { return form.getAttribute("data-" + name); }
+  function get(url) {
+    return fetch(url, { credentials: "omit" }).then(function (r) {
+      if (!r.ok) throw new Error(url);
+      return r;
+    });
+  }
+  // compile starts compiling the module as its bytes arrive when the host
+  // sends it as application/wasm, and after the download otherwise.
+  function compile(r) {
+    var type = r.headers.get("Content-Type") || "";
+    if (WebAssembly.compileStreaming && type.indexOf("application/wasm") === 0) {
+      return WebAssembly.compileStreaming(r);
+    }
+    return r.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });
+  }
+  function script(src, done) {
+    var s = document.createElement("script");
+    s.src = src;
+    s.async = false; // run in the order added, download all at once
+    if (done) s.onload = done;
+    document.head.appendChild(s);
+    return s;
+  }
   function want() {
     if (asked) return;
     asked = true;
-    var s = document.createElement("script");
-    s.src = form.getAttribute("data-search-js");
-    s.onload = function () {
-      box.dispatchEvent(new Event("focus"));
+    var lang = attr("search-lang"), wasm = attr("search-wasm"), idx = attr("index-" + lang + "-idx");
+    if (location.protocol !== "file:" && window.fetch && window.WebAssembly && wasm && idx) {
+      var load = { module: get(wasm).then(compile), index: {} };
+      load.index[lang] = get(idx).then(function (r) { return r.arrayBuffer(); });
+      // search.js reports a failure; these only keep it from being logged twice.
+      load.module.catch(function () {});
+      load.index[lang].catch(function () {});
+      window.mehfoozSearchLoad = load;
+      if (attr("wasm-exec-js")) script(attr("wasm-exec-js"));
+    }
+    script(attr("search-js"), function () {
       if (box.value) box.dispatchEvent(new Event("input"));
-    };
-    document.head.appendChild(s);
+    }).onerror = function () { asked = false; }; // it never ran: the next key asks again
   }
-  box.addEventListener("focus", want);
   box.addEventListener("input", want);
   // Never navigate: a query in the address would be kept in history.
   form.addEventListener("submit", function (ev) { ev.preventDefault(); want(); });

@@ -44,11 +44,16 @@ func Headers() string {
 		"  Permissions-Policy: camera=(), microphone=(), geolocation=(), browsing-topics=(), interest-cohort=()\n" +
 		"  X-Content-Type-Options: nosniff\n" +
 		"  X-Frame-Options: DENY\n" +
-		"  Cross-Origin-Opener-Policy: same-origin\n"
+		"  Cross-Origin-Opener-Policy: same-origin\n" +
+		// The search module compiles while it downloads only when sent as
+		// application/wasm (static/js/site.js).
+		"/search/*.wasm\n" +
+		"  Content-Type: application/wasm\n"
 }
 
 // HTAccess is the same policy for Apache, the server of most shared
-// hosting: headers, the WebAssembly type, and no directory listings.
+// hosting: headers, the WebAssembly type (without it the search module
+// cannot compile while it downloads), and no directory listings.
 func HTAccess() string {
 	return "# Written by mehfooz build: the pages' policy as HTTP headers (Apache mod_headers).\n" +
 		"<IfModule mod_headers.c>\n" +
