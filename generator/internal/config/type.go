@@ -46,7 +46,7 @@ func (s *Site) checkType() diag.List {
 }
 
 // LanguageCSS is the stylesheet's rules for each language's type. A
-// language without a font takes the stylesheet's --latin. Scripts that put
+// language in Latin script without a font takes the stylesheet's --latin. Scripts that put
 // dots under the baseline (Arabic script) get their link underline lower.
 func (s *Site) LanguageCSS() string {
 	var b strings.Builder
@@ -59,9 +59,10 @@ func (s *Site) LanguageCSS() string {
 			// Every element in the language, form fields included, which
 			// do not inherit fonts.
 			fmt.Fprintf(&b, ":lang(%s) { font-family: %s; }\n", l.Code, l.Font)
-		} else {
+		} else if l.Script == "" || l.Script == "Latn" {
 			// The element that says so, such as an English passage on an
-			// Urdu page; code and the like keep their own fonts.
+			// Urdu page; code and the like keep their own fonts. Another
+			// script without a font is left to the phone's own choice.
 			fmt.Fprintf(&b, "[lang=\"%s\"] { font-family: var(--latin); }\n", l.Code)
 		}
 		if l.FontSize != "" || l.LineHeight != "" {
