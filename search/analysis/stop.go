@@ -1,9 +1,11 @@
 package analysis
 
 // englishStopWords are dropped from Latin text before stemming: the
-// Snowball English list (with its contractions), plus the commonest Roman
-// Urdu function words, which carry no topic ("meri photo viral ho gayi" is
-// about "photo viral"), with the spellings of text messages (kr rha h).
+// Snowball English list (with its contractions) and "please" as typed
+// (a plea, never a topic: "help me please" is about help), plus the
+// commonest Roman Urdu function words, which carry no topic ("meri photo
+// viral ho gayi" is about "photo viral"), with the spellings of text
+// messages (kr rha h).
 // Keep words that name a harm or a place out of here.
 const englishStopWords = `
 a about above after again against all am an and any are aren't as at
@@ -23,6 +25,7 @@ under until up very
 was wasn't we we'd we'll we're we've were weren't what what's when when's
 where where's which while who who's whom why why's will with won't would
 wouldn't you you'd you'll you're you've your yours yourself yourselves
+please plz pls
 
 aap apna apni apne aur bhi hai hain ho hoon hum hy ka kay ke ki ko koi kuch
 kya kyun main mein mera meri mere mujhe mujh ne nahi nahin par pe se tha

@@ -79,6 +79,10 @@ type Index struct {
 	// dangerTerms are the ids of DangerWords' terms, dangerDocs those of
 	// DangerPages, in order.
 	dangerTerms, dangerDocs []int
+	// names holds, for each page about one platform, the term ids of each
+	// of the platform's names (see platformNames); a page absent from it
+	// names nothing.
+	names map[int][][]int
 	// keys are the one-word synonym keys, sorted, for typo and prefix
 	// matching of what people type.
 	keys []string
@@ -150,6 +154,19 @@ func newIndex(ix *index.Index) *Index {
 		}
 	}
 	heapsort.Func(q.keys, compareStrings)
+	for doc, d := range ix.Docs {
+		if d.Kind != "platform" {
+			continue
+		}
+		for _, name := range platformNames(d.Title) {
+			if ids, ok := q.ids(analysis.Terms(name)); ok && len(ids) > 0 {
+				if q.names == nil {
+					q.names = map[int][][]int{}
+				}
+				q.names[doc] = append(q.names[doc], ids)
+			}
+		}
+	}
 
 	// Page-level BM25F normalisation, and section averages.
 	var sum [index.NumFields]float64
@@ -191,6 +208,33 @@ var (
 	DangerWords = "danger خطرے خطرہ"
 	DangerPages = []string{"start/danger-now/", "helplines/"}
 )
+
+// platformNames returns the names a platform page's title gives it: the
+// part before the colon, and a name in brackets there as another one
+// ("X (Twitter): report …" → "X", "Twitter"; "فیس بک: …" → "فیس بک").
+// A title without a colon names nothing.
+func platformNames(title string) []string {
+	head, _, ok := cut(title, ":")
+	if !ok {
+		return nil
+	}
+	var names []string
+	if first, rest, ok := cut(head, "("); ok {
+		names = append(names, first)
+		head, _, _ = cut(rest, ")")
+	}
+	return append(names, head)
+}
+
+// cut is strings.Cut (see compareStrings).
+func cut(s, sep string) (before, after string, found bool) {
+	for i := 0; i+len(sep) <= len(s); i++ {
+		if s[i:i+len(sep)] == sep {
+			return s[:i], s[i+len(sep):], true
+		}
+	}
+	return s, "", false
+}
 
 // Lang returns the language code of the index.
 func (q *Index) Lang() string { return q.ix.Lang }

@@ -296,3 +296,51 @@ func FuzzSearch(f *testing.F) {
 		}
 	})
 }
+
+// TestPlatformPageNeedsItsName checks that a page about one platform,
+// whose title lists every problem ("fake profiles, hacking and
+// harassment"), ranks below the guide to the problem unless the query
+// names the platform: by name, through a synonym, with a typo, or by the
+// other name in the title's brackets.
+func TestPlatformPageNeedsItsName(t *testing.T) {
+	docs := []indexer.Document{
+		{URL: "platforms/facebook/", Title: "Facebook: report fake profiles, hacking and harassment", Kind: "platform",
+			Topics: []string{"facebook", "impersonation"},
+			Sections: []indexer.Section{
+				{Text: "How to report a fake profile on Facebook."},
+				{Anchor: "fake-profile", Heading: "Fake profile", Text: "Report the fake profile from its page."},
+			}},
+		{URL: "platforms/x/", Title: "X (Twitter): report fake profiles, hacking and harassment", Kind: "platform",
+			Sections: []indexer.Section{
+				{Anchor: "fake-profile", Heading: "Fake profile", Text: "Report the fake profile on X."},
+			}},
+		{URL: "guides/impersonation/", Title: "Someone made a fake account of me", Kind: "guide",
+			Sections: []indexer.Section{
+				{Text: "Someone has made a fake profile with your name or photos. Save the link first."},
+			}},
+	}
+	syn, err := synonyms.Parse("test.yaml", []byte("fb: [facebook]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := indexer.Build("en", docs, syn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := query.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ query, first string }{
+		{"fake profile", "guides/impersonation/"},
+		{"facebook fake profile", "platforms/facebook/"},
+		{"fb fake profile", "platforms/facebook/"},
+		{"facebok fake profile", "platforms/facebook/"},
+		{"fake profile on twitter", "platforms/x/"},
+	} {
+		rs := ix.Search(tt.query, 5)
+		if len(rs) == 0 || rs[0].URL != tt.first {
+			t.Errorf("%q: got %v, want %s first", tt.query, links(rs), tt.first)
+		}
+	}
+}
