@@ -4,8 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 
 	"mehfooz/generator/internal/output"
 	"mehfooz/generator/internal/pipeline"
@@ -31,25 +29,13 @@ there is an error, 0 when there are only warnings (unless --strict).
 			fmt.Fprintf(e.stderr, "mehfooz check: --format must be text or github, not %q\n", f.format)
 			return 2
 		}
-		// A real writer into a throwaway folder, so the page-weight budget
-		// is measured on the minified, compressed pages as served.
-		tmp, err := os.MkdirTemp("", "mehfooz-check-")
-		if err != nil {
-			fmt.Fprintf(e.stderr, "mehfooz: %v\n", err)
-			return 1
-		}
-		defer os.RemoveAll(tmp)
-		w, err := output.New(filepath.Join(tmp, "public"), f.site.outputOptions()...)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "mehfooz: %v\n", err)
-			return 1
-		}
-		_, diags, interrupted := runBuild(ctx, f.site.input(), w)
+		// Nothing is written: the meter keeps the minified site in memory,
+		// so the page-weight budget is measured on the pages as served.
+		_, diags, interrupted := runBuildInto(ctx, f.site.input(), output.NewMeter(), func() {})
 		if interrupted {
 			fmt.Fprintln(e.stderr, "mehfooz: interrupted")
 			return exitInterrupted
 		}
-		w.Abort()
 		diags.Escalate(pipeline.CheckErrors...)
 		printDiags(e.stderr, diags, f.format)
 		if len(diags) == 0 {

@@ -118,6 +118,16 @@ func New(dir string, opts ...Option) (*Writer, error) {
 	if err := os.Chmod(stage, 0o755); err != nil {
 		return nil, err
 	}
+	w := &Writer{final: dir, stage: stage, min: newMinifier(), minify: true, compress: true, brLevel: pageBrotli, written: map[string]int{}, brSizes: map[string]int{}}
+	for _, o := range opts {
+		o(w)
+	}
+	return w, nil
+}
+
+// newMinifier is the minifier every sink that minifies uses (*Writer,
+// *Meter), so a page weighs the same in check as in build.
+func newMinifier() *minify.M {
 	m := minify.New()
 	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
 	m.AddFunc("text/css", css.Minify)
@@ -125,11 +135,7 @@ func New(dir string, opts ...Option) (*Writer, error) {
 	m.AddFunc("application/json", json.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFunc("text/xml", xml.Minify)
-	w := &Writer{final: dir, stage: stage, min: m, minify: true, compress: true, brLevel: 6, written: map[string]int{}, brSizes: map[string]int{}}
-	for _, o := range opts {
-		o(w)
-	}
-	return w, nil
+	return m
 }
 
 // Dir returns the staging directory (files written so far live there).
