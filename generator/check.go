@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 
+	"mehfooz/generator/internal/offline"
 	"mehfooz/generator/internal/output"
 	"mehfooz/generator/internal/pipeline"
 )
@@ -31,7 +32,10 @@ there is an error, 0 when there are only warnings (unless --strict).
 		}
 		// Nothing is written: the meter keeps the minified site in memory,
 		// so the page-weight budget is measured on the pages as served.
-		_, diags, interrupted := runBuildInto(ctx, f.site.input(), output.NewMeter(), func() {})
+		// The offline copies are read for their diagnostics, not zipped.
+		in := f.site.input()
+		in.OfflineOptions = append(in.OfflineOptions, offline.WithoutZips())
+		_, diags, interrupted := runBuildInto(ctx, in, output.NewMeter(), func() {})
 		if interrupted {
 			fmt.Fprintln(e.stderr, "mehfooz: interrupted")
 			return exitInterrupted
