@@ -88,15 +88,6 @@ func Open(data []byte) (*Index, error) {
 	return newIndex(ix), nil
 }
 
-// FromIndex wraps an index value, such as one from search/indexer's Index,
-// without encoding it. ix must satisfy ix.Validate and must not change.
-func FromIndex(ix *index.Index) (*Index, error) {
-	if err := ix.Validate(); err != nil {
-		return nil, err
-	}
-	return newIndex(ix), nil
-}
-
 func newIndex(ix *index.Index) *Index {
 	q := &Index{ix: ix}
 	n := float64(len(ix.Docs))
@@ -151,9 +142,6 @@ func newIndex(ix *index.Index) *Index {
 	}
 	return q
 }
-
-// Lang returns the language code of the index.
-func (q *Index) Lang() string { return q.ix.Lang }
 
 // Docs returns the number of pages in the index.
 func (q *Index) Docs() int { return len(q.ix.Docs) }

@@ -99,9 +99,6 @@ func WithoutMinify() Option { return func(w *Writer) { w.minify = false } }
 // WithoutCompression skips the .br and .gz siblings.
 func WithoutCompression() Option { return func(w *Writer) { w.compress = false } }
 
-// WithBrotliLevel sets the brotli quality (0–11). Higher is smaller and slower.
-func WithBrotliLevel(level int) Option { return func(w *Writer) { w.brLevel = level } }
-
 // New starts a build whose result will replace dir. The staging directory is
 // created next to dir so the final rename stays on one file system.
 func New(dir string, opts ...Option) (*Writer, error) {
