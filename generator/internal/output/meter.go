@@ -1,14 +1,12 @@
 package output
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
 	"path"
 	"sync"
 
-	"github.com/klauspost/compress/gzip"
 	"github.com/tdewolff/minify/v2"
 )
 
@@ -19,30 +17,22 @@ const pageBrotli = 6
 // Meter is the Sink of check: it minifies and fingerprints files exactly
 // as *Writer does, so every page weighs what build would serve, but it
 // writes nothing to disk and makes no compressed siblings. Files are held
-// in memory for the late stages that read the site back (the offline
-// copies' link checks and pocket budget); a stream from Create (the zips)
-// is dropped. Each text file is weighed as it is written: it is kept
-// gzipped at the fastest level, which is both its GzipFastSize and a
-// fifth of the memory (2×1,000 pages: about 35 MB of pages). BrotliSize,
-// asked of a few pages, unpacks and compresses one page.
+// in memory, minified, for the late stages that read the site back (the
+// offline copies' link checks and pocket budget); a stream from Create
+// (the zips) is counted and dropped. Weights are measured from the bytes
+// in hand when asked, never read back from disk.
 type Meter struct {
 	min   *minify.M
 	spare sync.Pool // *encoders
 
 	mu      sync.Mutex
-	files   map[string]kept
+	files   map[string][]byte
 	brSizes map[string]int
-}
-
-// kept is one file in a Meter: as written, or gzipped at the fastest level.
-type kept struct {
-	data   []byte
-	packed bool
 }
 
 // NewMeter returns an empty Meter.
 func NewMeter() *Meter {
-	return &Meter{min: newMinifier(), files: map[string]kept{}, brSizes: map[string]int{}}
+	return &Meter{min: newMinifier(), files: map[string][]byte{}, brSizes: map[string]int{}}
 }
 
 // Write minifies data when its type is known and keeps it as name.
@@ -94,52 +84,26 @@ type discardCloser struct{}
 func (discardCloser) Write(p []byte) (int, error) { return len(p), nil }
 func (discardCloser) Close() error                { return nil }
 
-// keep stores name, text gzipped, failing as *Writer does when an
-// earlier output took it.
+// keep stores name, failing as *Writer does when an earlier output took it.
 func (m *Meter) keep(name string, data []byte) error {
-	k := kept{data: data}
-	if data != nil && compressible[path.Ext(name)] {
-		enc := m.encoders()
-		var b bytes.Buffer
-		b.Grow(len(data)/3 + 64)
-		if err := enc.gzipFastTo(&b, data); err != nil {
-			return err
-		}
-		m.spare.Put(enc)
-		k = kept{data: b.Bytes(), packed: true}
-	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if _, dup := m.files[name]; dup {
 		return fmt.Errorf("two outputs want the path %s", name)
 	}
-	m.files[name] = k
+	m.files[name] = data
 	return nil
 }
 
-func (m *Meter) encoders() *encoders {
-	if enc, _ := m.spare.Get().(*encoders); enc != nil {
-		return enc
-	}
-	return &encoders{}
-}
-
-// ReadFile returns a file as written (minified).
+// ReadFile returns a file as kept (minified).
 func (m *Meter) ReadFile(name string) ([]byte, error) {
 	m.mu.Lock()
-	k, ok := m.files[name]
-	m.mu.Unlock()
+	defer m.mu.Unlock()
+	b, ok := m.files[name]
 	if !ok {
 		return nil, os.ErrNotExist
 	}
-	if !k.packed {
-		return k.data, nil
-	}
-	r, err := gzip.NewReader(bytes.NewReader(k.data))
-	if err != nil {
-		return nil, err
-	}
-	return io.ReadAll(r)
+	return b, nil
 }
 
 // BrotliSize returns a kept text file's brotli size at the page level,
@@ -163,27 +127,22 @@ func (m *Meter) BrotliSize(name string) (int, bool) {
 	return n, ok
 }
 
-// GzipFastSize returns a kept text file's gzip size at the fastest
-// level: the size it is kept at.
+// GzipFastSize returns a kept text file's gzip size at the fastest level.
 func (m *Meter) GzipFastSize(name string) (int, bool) {
-	m.mu.Lock()
-	k, ok := m.files[name]
-	m.mu.Unlock()
-	return len(k.data), ok && k.packed
+	return m.weigh(name, (*encoders).gzipFast)
 }
 
 func (m *Meter) weigh(name string, measure func(e *encoders, data []byte) (int, error)) (int, bool) {
 	m.mu.Lock()
-	k, ok := m.files[name]
+	data, ok := m.files[name]
 	m.mu.Unlock()
-	if !ok || !k.packed {
+	if !ok || !compressible[path.Ext(name)] {
 		return 0, false
 	}
-	data, err := m.ReadFile(name)
-	if err != nil {
-		return 0, false
+	enc, _ := m.spare.Get().(*encoders)
+	if enc == nil {
+		enc = &encoders{}
 	}
-	enc := m.encoders()
 	n, err := measure(enc, data)
 	m.spare.Put(enc)
 	return n, err == nil

@@ -553,21 +553,16 @@ func (e *encoders) compress(data []byte, brLevel int, keep bool) (br, gz []byte,
 // gzipFast returns data's gzip size at the fastest level.
 func (e *encoders) gzipFast(data []byte) (int, error) {
 	var n countWriter
-	err := e.gzipFastTo(&n, data)
-	return int(n), err
-}
-
-// gzipFastTo writes data gzipped at the fastest level to w.
-func (e *encoders) gzipFastTo(w io.Writer, data []byte) error {
 	if e.gzFast == nil {
-		e.gzFast, _ = gzip.NewWriterLevel(w, gzip.BestSpeed)
+		e.gzFast, _ = gzip.NewWriterLevel(&n, gzip.BestSpeed)
 	} else {
-		e.gzFast.Reset(w)
+		e.gzFast.Reset(&n)
 	}
 	if _, err := e.gzFast.Write(data); err != nil {
-		return err
+		return 0, err
 	}
-	return e.gzFast.Close()
+	err := e.gzFast.Close()
+	return int(n), err
 }
 
 // countWriter counts the bytes written to it.
