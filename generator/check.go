@@ -4,9 +4,8 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 
+	"mehfooz/generator/internal/offline"
 	"mehfooz/generator/internal/output"
 	"mehfooz/generator/internal/pipeline"
 )
@@ -31,25 +30,16 @@ there is an error, 0 when there are only warnings (unless --strict).
 			fmt.Fprintf(e.stderr, "mehfooz check: --format must be text or github, not %q\n", f.format)
 			return 2
 		}
-		// A real writer into a throwaway folder, so the page-weight budget
-		// is measured on the minified, compressed pages as served.
-		tmp, err := os.MkdirTemp("", "mehfooz-check-")
-		if err != nil {
-			fmt.Fprintf(e.stderr, "mehfooz: %v\n", err)
-			return 1
-		}
-		defer os.RemoveAll(tmp)
-		w, err := output.New(filepath.Join(tmp, "public"), f.site.outputOptions()...)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "mehfooz: %v\n", err)
-			return 1
-		}
-		_, diags, interrupted := runBuild(ctx, f.site.input(), w)
+		// Nothing is written: the meter keeps the minified site in memory,
+		// so the page-weight budget is measured on the pages as served.
+		// The offline copies are read for their diagnostics, not zipped.
+		in := f.site.input()
+		in.OfflineOptions = append(in.OfflineOptions, offline.WithoutZips())
+		_, diags, interrupted := runBuildInto(ctx, in, output.NewMeter(), func() {})
 		if interrupted {
 			fmt.Fprintln(e.stderr, "mehfooz: interrupted")
 			return exitInterrupted
 		}
-		w.Abort()
 		diags.Escalate(pipeline.CheckErrors...)
 		printDiags(e.stderr, diags, f.format)
 		if len(diags) == 0 {

@@ -6,9 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -69,7 +71,7 @@ Example: mehfooz init --languages en,ur --name "Our Helpline" our-site`,
 			fmt.Fprintf(e.stderr, "mehfooz init: %v\n", err)
 			return 1
 		}
-		names := sortedKeys(files)
+		names := slices.Sorted(maps.Keys(files))
 		for _, name := range names {
 			p := filepath.Join(dir, filepath.FromSlash(name))
 			if err := os.MkdirAll(filepath.Dir(p), 0o755); err == nil {

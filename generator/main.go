@@ -11,7 +11,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"sort"
 	"strings"
 	"syscall"
 
@@ -196,14 +195,4 @@ func summary(diags diag.List) string {
 		parts = append(parts, plural(n, "warning"))
 	}
 	return strings.Join(parts, " and ") + " in " + plural(diags.Files(), "file")
-}
-
-// sortedKeys is for stable output of maps.
-func sortedKeys[V any](m map[string]V) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
 }

@@ -12,7 +12,6 @@ import (
 	"mehfooz/generator/internal/config"
 	"mehfooz/generator/internal/content"
 	"mehfooz/generator/internal/diag"
-	"mehfooz/generator/internal/output"
 	"mehfooz/generator/internal/pipeline"
 	"mehfooz/generator/internal/po"
 	"mehfooz/generator/internal/safefs"
@@ -85,8 +84,8 @@ exits 1 on any error and then writes nothing.`,
 	},
 }
 
-// translationPages builds the site without writing it, for the source
-// pages' sections as they are now, and reads every translation (or where
+// translationPages converts the source pages, for their sections as they
+// are now (pipeline.Translations), and reads every translation (or where
 // one would be) of the languages asked for.
 func translationPages(f *translatePOFlags) ([]*translation.Page, diag.List) {
 	contentFS := safefs.New(f.site.content)
@@ -100,9 +99,7 @@ func translationPages(f *translatePOFlags) ([]*translation.Page, diag.List) {
 		diags.Add(diag.Errorf(diag.Pos{File: prefix + "/site.yaml"}, "translate", "%q is not a translated language of this site (%s)", f.lang, strings.Join(codes[1:], ", ")))
 		return nil, diags
 	}
-	in := f.site.input()
-	in.Search, in.Offline = false, false
-	rep, d := pipeline.Run(in, output.Discard{})
+	rep, d := pipeline.Translations(f.site.input())
 	diags.Append(d)
 	if rep == nil {
 		return nil, diags

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"mehfooz/generator/internal/output"
+	"mehfooz/generator/internal/diag"
 	"mehfooz/generator/internal/pipeline"
 	"mehfooz/generator/internal/safefs"
 	"mehfooz/generator/internal/translation"
@@ -58,9 +58,7 @@ the anchors of the source sections that changed ("" for the intro).`,
 			fmt.Fprintln(e.stderr, "mehfooz translate-status: --stamp needs the translation files to stamp, and files need --stamp")
 			return 2
 		}
-		in := f.site.input()
-		in.Search, in.Offline = false, false
-		rep, diags, interrupted := runBuildInto(ctx, in, output.Discard{}, func() {})
+		rep, diags, interrupted := translations(ctx, f.site.input())
 		if interrupted {
 			fmt.Fprintln(e.stderr, "mehfooz: interrupted; nothing stamped")
 			return exitInterrupted
@@ -112,6 +110,22 @@ the anchors of the source sections that changed ("" for the intro).`,
 			counts[translation.UpToDate], counts[translation.Outdated], counts[translation.Unstamped], counts[translation.Missing])
 		return 0
 	},
+}
+
+// translations runs pipeline.Translations, returning at once on Ctrl-C:
+// it writes nothing, so there is nothing to undo.
+func translations(ctx context.Context, in pipeline.Input) (rep *pipeline.Report, diags diag.List, interrupted bool) {
+	done := make(chan struct{})
+	go func() {
+		rep, diags = pipeline.Translations(in)
+		close(done)
+	}()
+	select {
+	case <-done:
+		return rep, diags, false
+	case <-ctx.Done():
+		return nil, nil, true
+	}
 }
 
 func stamp(e *env, f *translateFlags, rep *pipeline.Report, files []string) int {

@@ -70,5 +70,5 @@ func commonSet() map[string]bool {
 // everyday word of English, Roman Urdu or Urdu, which search must not
 // correct as a typo. Stop words are common words too.
 func IsCommonWord(word string) bool {
-	return commonWords[word] || IsStopWord(word)
+	return commonWords[word] || englishStop[word] || urduStop[word]
 }

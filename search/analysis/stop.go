@@ -78,8 +78,3 @@ func fields(list string) []string {
 	}
 	return out
 }
-
-// IsStopWord reports whether the folded word is dropped from the index.
-func IsStopWord(word string) bool {
-	return englishStop[word] || urduStop[word]
-}

@@ -1,4 +1,4 @@
-// Package build turns one language's pages into a search index file. It
+// Package indexer turns one language's pages into a search index file. It
 // takes its own Document type, never the generator's pages, so the search
 // packages stand alone and the generator only has to fill in a few fields.
 //

@@ -103,15 +103,6 @@ func Open(data []byte) (*Index, error) {
 	return newIndex(ix), nil
 }
 
-// FromIndex wraps an index value, such as one from search/indexer's Index,
-// without encoding it. ix must satisfy ix.Validate and must not change.
-func FromIndex(ix *index.Index) (*Index, error) {
-	if err := ix.Validate(); err != nil {
-		return nil, err
-	}
-	return newIndex(ix), nil
-}
-
 func newIndex(ix *index.Index) *Index {
 	q := &Index{ix: ix}
 	n := float64(len(ix.Docs))

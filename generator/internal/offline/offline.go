@@ -19,6 +19,7 @@ package offline
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -71,6 +72,7 @@ type Copies struct {
 	layoutsPrefix string
 	budget        int
 	pocket        []PocketRule
+	scanOnly      bool
 }
 
 // Option configures Copies.
@@ -84,6 +86,11 @@ func WithPocketBudget(bytes int) Option { return func(f *Copies) { f.budget = by
 func WithPocketPages(rules ...PocketRule) Option {
 	return func(f *Copies) { f.pocket = rules }
 }
+
+// WithoutZips reads every page a zip would hold, for the same
+// diagnostics, but compresses and writes no zip: for check, which writes
+// nothing.
+func WithoutZips() Option { return func(f *Copies) { f.scanOnly = true } }
 
 // New returns Copies that reads its interface strings from layouts (the
 // layouts folder, shown in diagnostics as layoutsPrefix).
@@ -121,7 +128,7 @@ func (f *Copies) Finish(s *site.Site, files output.Built, out output.Sink) diag.
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			c := &copier{site: s, files: files, lang: lang, strs: strs[lang], dir: s.Config.Language(lang).Direction}
+			c := &copier{site: s, files: files, lang: lang, strs: strs[lang], dir: s.Config.Language(lang).Direction, scanOnly: f.scanOnly}
 			r := &results[i]
 			r.diags.Append(c.writeZip(out))
 			var d diag.List
@@ -146,6 +153,9 @@ func (f *Copies) Finish(s *site.Site, files output.Built, out output.Sink) diag.
 // writeZip streams the language's zip copy into out: at 5,000 pages a
 // language's zip is 50 MB, which need not be in memory.
 func (c *copier) writeZip(out output.Sink) diag.List {
+	if c.scanOnly {
+		return c.zip(io.Discard)
+	}
 	name := c.site.ZipName(c.lang)
 	w, err := output.Create(out, name)
 	if err != nil {
@@ -165,6 +175,8 @@ type copier struct {
 	lang  string
 	dir   string
 	strs  *strs
+	// scanOnly: the pages are read for diagnostics, nothing is zipped.
+	scanOnly bool
 }
 
 // file returns an output file's bytes, or nil when there is none.

@@ -545,3 +545,26 @@ func TestZipAssetsAreIntact(t *testing.T) {
 		t.Error("no js/site.*.js in the zip")
 	}
 }
+
+// Without zips (check) the offline stage reports what it reports with
+// them, and writes no zip.
+func TestWithoutZipsKeepsDiagnostics(t *testing.T) {
+	in := testInput(t, siteFiles(""), offline.WithPocketBudget(5<<10))
+	base := in.Layouts.(fstest.MapFS)["base.html"]
+	base.Data = bytes.Replace(base.Data, []byte("</body>"), []byte(`<a href="/abs/">a</a><a href="nowhere/">n</a></body>`), 1)
+	_, want := run(t, in)
+	if !slices.ContainsFunc(want, func(d *diag.Error) bool { return d.Rule == "offline" }) {
+		t.Fatalf("the layout's links give no offline diagnostic: %v", want)
+	}
+	in.OfflineOptions = append(in.OfflineOptions, offline.WithoutZips())
+	m := output.NewMeter()
+	_, got := pipeline.Run(in, m)
+	if got.Error() != want.Error() {
+		t.Errorf("diagnostics without zips:\n%v\nwith:\n%v", got, want)
+	}
+	for _, lang := range []string{"en", "ur"} {
+		if _, err := m.ReadFile(site.ZipName("mehfooz", lang)); err == nil {
+			t.Errorf("%s written", site.ZipName("mehfooz", lang))
+		}
+	}
+}

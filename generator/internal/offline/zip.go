@@ -52,8 +52,10 @@ func (c *copier) zip(w io.Writer) diag.List {
 		diags.Add(diag.Errorf(outputPos(c.site.ZipName(c.lang)), "offline", "%v", err))
 		return diags
 	}
-	if err := z.add(StartPage, start); err != nil {
-		return fail(err)
+	if !c.scanOnly {
+		if err := z.add(StartPage, start); err != nil {
+			return fail(err)
+		}
 	}
 	need := map[string]bool{}
 	// Pages are read, rewritten and deflated by a few workers and written
@@ -70,7 +72,11 @@ func (c *copier) zip(w io.Writer) diag.List {
 		go func() {
 			for i := range jobs {
 				data, d, uses := c.zipPage(names[i], pages)
-				results[i] <- zipped{entry: deflated(names[i], data), diags: d, uses: uses}
+				z := zipped{diags: d, uses: uses}
+				if !c.scanOnly {
+					z.entry = deflated(names[i], data)
+				}
+				results[i] <- z
 			}
 		}()
 	}
@@ -87,9 +93,12 @@ func (c *copier) zip(w io.Writer) diag.List {
 		for _, u := range r.uses {
 			need[u] = true
 		}
-		if failed == nil {
+		if failed == nil && !c.scanOnly {
 			failed = z.addRaw(r.entry)
 		}
+	}
+	if c.scanOnly {
+		return diags
 	}
 	if failed != nil {
 		return fail(failed)

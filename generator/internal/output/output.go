@@ -99,9 +99,6 @@ func WithoutMinify() Option { return func(w *Writer) { w.minify = false } }
 // WithoutCompression skips the .br and .gz siblings.
 func WithoutCompression() Option { return func(w *Writer) { w.compress = false } }
 
-// WithBrotliLevel sets the brotli quality (0–11). Higher is smaller and slower.
-func WithBrotliLevel(level int) Option { return func(w *Writer) { w.brLevel = level } }
-
 // New starts a build whose result will replace dir. The staging directory is
 // created next to dir so the final rename stays on one file system.
 func New(dir string, opts ...Option) (*Writer, error) {
@@ -118,6 +115,16 @@ func New(dir string, opts ...Option) (*Writer, error) {
 	if err := os.Chmod(stage, 0o755); err != nil {
 		return nil, err
 	}
+	w := &Writer{final: dir, stage: stage, min: newMinifier(), minify: true, compress: true, brLevel: pageBrotli, written: map[string]int{}, brSizes: map[string]int{}}
+	for _, o := range opts {
+		o(w)
+	}
+	return w, nil
+}
+
+// newMinifier is the minifier every sink that minifies uses (*Writer,
+// *Meter), so a page weighs the same in check as in build.
+func newMinifier() *minify.M {
 	m := minify.New()
 	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
 	m.AddFunc("text/css", css.Minify)
@@ -125,11 +132,7 @@ func New(dir string, opts ...Option) (*Writer, error) {
 	m.AddFunc("application/json", json.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFunc("text/xml", xml.Minify)
-	w := &Writer{final: dir, stage: stage, min: m, minify: true, compress: true, brLevel: 6, written: map[string]int{}, brSizes: map[string]int{}}
-	for _, o := range opts {
-		o(w)
-	}
-	return w, nil
+	return m
 }
 
 // Dir returns the staging directory (files written so far live there).

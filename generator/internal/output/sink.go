@@ -8,8 +8,8 @@ import (
 	"sync"
 )
 
-// Sink receives output files. *Writer is one, *Memory (serve) and
-// Discard (translate-status) are others.
+// Sink receives output files. *Writer is one; *Memory (serve), *Meter
+// (check) and Discard are others.
 type Sink interface {
 	// Write stores a file and returns the bytes stored (after minifying).
 	Write(name string, data []byte) ([]byte, error)
@@ -17,8 +17,8 @@ type Sink interface {
 	Asset(name string, data []byte) (string, error)
 }
 
-// Discard is a Sink that keeps nothing, for a run that only wants the
-// report (translate-status).
+// Discard is a Sink that keeps nothing and minifies nothing, for a run
+// that only wants what the pages say (pipeline.SearchDocuments).
 type Discard struct{}
 
 // Write returns data unchanged.

@@ -1,12 +1,13 @@
 // Package pipeline runs the stages in order — load, model, render, index,
-// write, offline copies — for the build, check, serve and translate-status
-// commands. Run, in this file, is the list of steps; each step lives in
-// its own file: pages.go renders content pages, view.go fills the
-// layouts' data, generated.go writes the pages the build makes itself,
-// print.go the print pages, static.go copies static files, hostfiles.go
-// writes the files hosts read, checks.go holds the checks that need every
-// page at once, incremental.go is serve's builder and memory.go tunes the
-// runtime for a build.
+// write, offline copies — for the build, check and serve commands.
+// Run, in this file, is the list of steps; each step lives in its own
+// file: pages.go renders content pages, view.go fills the layouts' data,
+// generated.go writes the pages the build makes itself, print.go the
+// print pages, static.go copies static files, hostfiles.go writes the
+// files hosts read, checks.go holds the checks that need every page at
+// once, incremental.go is serve's builder and memory.go tunes the runtime
+// for a build. translations.go converts the source pages alone, for
+// translate-status and translate.
 package pipeline
 
 import (
@@ -37,7 +38,7 @@ type Input struct {
 	Content, Layouts, Static                   fs.FS
 	ContentPrefix, LayoutsPrefix, StaticPrefix string
 	// Search builds the search index (searchindex) once every page is
-	// rendered; serve refreshes it lazily, translate-status skips it.
+	// rendered; serve refreshes it lazily.
 	Search        bool
 	SearchOptions []searchindex.Option
 	// Offline writes the offline copies (offline) last, from every file

@@ -40,16 +40,6 @@ func Find(s string) (int, rune) {
 	return -1, 0
 }
 
-// FindBidi is Find for bidi controls only.
-func FindBidi(s string) (int, rune) {
-	for i, r := range s {
-		if Bidi(r) {
-			return i, r
-		}
-	}
-	return -1, 0
-}
-
 // Describe names a character found by Find for a message: "U+202E (right-to-left override)".
 func Describe(r rune) string {
 	names := map[rune]string{

@@ -30,15 +30,6 @@ func (env *Env) Current() string {
 	return env.current
 }
 
-func (env *Env) SetCurrent(s string) {
-	env.current = s
-	env.Cursor = 0
-	env.Limit = len(s)
-	env.LimitBackward = 0
-	env.Bra = 0
-	env.Ket = len(s)
-}
-
 func (env *Env) ReplaceS(bra, ket int, s string) int32 {
 	adjustment := int32(len(s)) - (int32(ket) - int32(bra))
 	result, _ := splitAt(env.current, bra)
@@ -232,10 +223,6 @@ func (env *Env) Insert(bra, ket int, s string) {
 	}
 }
 
-func (env *Env) SliceTo() string {
-	return env.current[env.Bra:env.Ket]
-}
-
 func (env *Env) FindAmong(amongs []*Among, ctx interface{}) int32 {
 	var i int32
 	j := int32(len(amongs))
@@ -371,13 +358,4 @@ func (env *Env) FindAmongB(amongs []*Among, ctx interface{}) int32 {
 			return 0
 		}
 	}
-}
-
-func (env *Env) Clone() *Env {
-	clone := *env
-	return &clone
-}
-
-func (env *Env) AssignTo() string {
-	return env.Current()
 }

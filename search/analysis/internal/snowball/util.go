@@ -26,13 +26,6 @@ func onCharBoundary(s string, pos int) bool {
 	return utf8.RuneStart(s[pos])
 }
 
-// RuneCountInString is a wrapper around utf8.RuneCountInString
-// this allows us to not have to conditionally include
-// the utf8 package into some stemmers and not others
-func RuneCountInString(str string) int {
-	return utf8.RuneCountInString(str)
-}
-
 // hasPrefix is strings.HasPrefix; importing strings would add the Unicode
 // tables' initialisation to the browser module.
 func hasPrefix(s, prefix string) bool {
