@@ -105,8 +105,10 @@ func (x *Writer) Index(s *site.Site, docs map[string][]Page, out output.Sink) (m
 	wg.Wait()
 
 	names := map[string]string{}
-	asset := func(name string, data []byte) {
-		fp, err := out.Asset(name, data)
+	// write puts a file through out as an asset or, for the scripts only
+	// file:// reads, a raw asset.
+	write := func(store func(string, []byte) (string, error), name string, data []byte) {
+		fp, err := store(name, data)
 		if err != nil {
 			diags.Add(diag.Errorf(diag.Pos{File: "public/" + name}, "output", "%v", err))
 			return
@@ -119,8 +121,8 @@ func (x *Writer) Index(s *site.Site, docs map[string][]Page, out output.Sink) (m
 			diags.Add(diag.Errorf(diag.Pos{File: x.contentPrefix + "/" + lang}, "search-index", "building the %s search index: %v", lang, r.err))
 			continue
 		}
-		asset("search/index-"+lang+".idx", r.idx)
-		asset("search/index-"+lang+".js", r.script)
+		write(out.Asset, "search/index-"+lang+".idx", r.idx)
+		write(out.RawAsset, "search/index-"+lang+".js", r.script)
 	}
 
 	wasm, err := fs.ReadFile(x.static, ModulePath)
@@ -135,7 +137,7 @@ func (x *Writer) Index(s *site.Site, docs map[string][]Page, out output.Sink) (m
 	case err != nil:
 		diags.Add(diag.Errorf(diag.Pos{File: path.Join(x.staticPrefix, ModulePath)}, "search-module", "%v", err))
 	default:
-		asset("search/search-wasm.js", indexer.WasmScript(wasm))
+		write(out.RawAsset, "search/search-wasm.js", indexer.WasmScript(wasm))
 	}
 	return names, diags
 }
