@@ -19,6 +19,7 @@ import (
 	"github.com/klauspost/compress/flate"
 
 	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/site"
 )
 
 // zip makes the language's zip copy: every page under <lang>/ (not the
@@ -190,7 +191,7 @@ func (c *copier) zipPage(name string, pages map[string]bool) ([]byte, diag.List,
 // language's index ("data-index-ur-js" in the English copy).
 func (c *copier) otherLanguage(attr string) bool {
 	for _, l := range c.site.Langs {
-		if l != c.lang && strings.HasPrefix(attr, "data-index-"+l+"-") {
+		if l != c.lang && slices.Contains(site.SearchIndexAttrs(l), attr) {
 			return true
 		}
 	}

@@ -8,7 +8,8 @@
 //	search/index-xx.idx  the index (search/index/FORMAT.md), fetched over http(s)
 //	search/index-xx.js   the same bytes as a classic script, for file://
 //
-// and search/search-wasm.js, the module as a classic script for file://. The
+// and search/search-wasm.js, the module as a classic script for file://
+// (names owned by site/paths.go). The
 // module itself (search/search.wasm) and Go's wasm_exec.js are static files
 // that `make wasm` puts in static/search/; the build copies them like any
 // other asset. Every name is fingerprinted, and Index returns the
@@ -121,8 +122,8 @@ func (x *Writer) Index(s *site.Site, docs map[string][]Page, out output.Sink) (m
 			diags.Add(diag.Errorf(diag.Pos{File: x.contentPrefix + "/" + lang}, "search-index", "building the %s search index: %v", lang, r.err))
 			continue
 		}
-		write(out.Asset, "search/index-"+lang+".idx", r.idx)
-		write(out.RawAsset, "search/index-"+lang+".js", r.script)
+		write(out.Asset, site.SearchIndexName(lang), r.idx)
+		write(out.RawAsset, site.SearchIndexScript(lang), r.script)
 	}
 
 	wasm, err := fs.ReadFile(x.static, ModulePath)
@@ -137,7 +138,7 @@ func (x *Writer) Index(s *site.Site, docs map[string][]Page, out output.Sink) (m
 	case err != nil:
 		diags.Add(diag.Errorf(diag.Pos{File: path.Join(x.staticPrefix, ModulePath)}, "search-module", "%v", err))
 	default:
-		write(out.RawAsset, "search/search-wasm.js", indexer.WasmScript(wasm))
+		write(out.RawAsset, site.SearchModuleScript, indexer.WasmScript(wasm))
 	}
 	return names, diags
 }
