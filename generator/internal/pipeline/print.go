@@ -5,13 +5,13 @@ import (
 	"hash/fnv"
 	"html/template"
 	"path"
-	"regexp"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
 
 	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/htmledit"
 	"mehfooz/generator/internal/markdown"
 	"mehfooz/generator/internal/qr"
 	"mehfooz/generator/internal/render"
@@ -53,35 +53,27 @@ func shortCodes(s *site.Site) map[string]string {
 	return codes
 }
 
-var urlAttr = regexp.MustCompile(`(href|src)="([^"]*)"`)
-
-// rebase rewrites the relative links of HTML rendered for the page at
-// from so they work from the page at to (both output URLs ending in "/").
-// Converting the Markdown again would do the same, at twice the cost.
-func rebase(html []byte, from, to string) []byte {
-	if from == to {
-		return html
+// rebase rewrites v, a relative link in HTML rendered for the page at
+// from, so it works from the page at to (both output URLs ending in "/");
+// ok is false for a link that needs no change. Converting the Markdown
+// again would do the same, at twice the cost.
+func rebase(v, from, to string) (string, bool) {
+	if from == to || v == "" || v[0] == '#' || v[0] == '/' || strings.Contains(strings.SplitN(v, "/", 2)[0], ":") {
+		return "", false
 	}
-	return urlAttr.ReplaceAllFunc(html, func(m []byte) []byte {
-		sub := urlAttr.FindSubmatch(m)
-		v := string(sub[2])
-		if v == "" || v[0] == '#' || v[0] == '/' || strings.Contains(strings.SplitN(v, "/", 2)[0], ":") {
-			return m
-		}
-		target, frag, _ := strings.Cut(v, "#")
-		abs := path.Join(path.Dir(from+"x"), target)
-		if strings.HasSuffix(target, "/") || target == "." || target == ".." {
-			abs += "/"
-		}
-		out := site.RelURL(to, strings.TrimPrefix(abs, "/"))
-		if !strings.HasSuffix(abs, "/") {
-			out = strings.TrimSuffix(out, "/") // a file, not a page
-		}
-		if frag != "" {
-			out += "#" + frag
-		}
-		return []byte(string(sub[1]) + `="` + out + `"`)
-	})
+	target, frag, _ := strings.Cut(v, "#")
+	abs := path.Join(path.Dir(from+"x"), target)
+	if strings.HasSuffix(target, "/") || target == "." || target == ".." {
+		abs += "/"
+	}
+	out := site.RelURL(to, strings.TrimPrefix(abs, "/"))
+	if !strings.HasSuffix(abs, "/") {
+		out = strings.TrimSuffix(out, "/") // a file, not a page
+	}
+	if frag != "" {
+		out += "#" + frag
+	}
+	return out, true
 }
 
 // shortURL is the address to read out for a guide, with the site's domain;
@@ -209,8 +201,7 @@ func (b *builder) writePrintPage(p *site.Page, body []byte, headings []markdown.
 				continue
 			}
 			prefix := strings.ReplaceAll(q.Key, "/", "-") + "--"
-			html := strings.ReplaceAll(string(rebase(b.results[q].body, q.URL, url)), ` id="`, ` id="`+prefix)
-			html = strings.ReplaceAll(html, ` href="#`, ` href="#`+prefix)
+			html := htmledit.Embed(b.results[q].body, prefix, func(v string) (string, bool) { return rebase(v, q.URL, url) })
 			d.Sections = append(d.Sections, render.Section{
 				ID: prefix + "top", Title: q.Title(), Description: q.File.Meta.Description,
 				Content: template.HTML(html), ShortURL: b.shortURL(q),
