@@ -35,6 +35,7 @@ func TestLoadSite(t *testing.T) {
 		QuickExit: "https://www.google.com/search?q=weather",
 		Budgets:   DefaultBudgets,
 		Pocket:    DefaultPocket,
+		Sections:  DefaultSections,
 		Pos:       s.Pos,
 	}
 	if !reflect.DeepEqual(s, want) {
