@@ -176,6 +176,9 @@ func (b *builder) checkReach() diag.List {
 func (b *builder) checkTree(out map[*site.Page][]*site.Page) diag.List {
 	var diags diag.List
 	tree := b.cfg.Sections.Tree
+	if tree == "" { // a config not loaded from site.yaml
+		return nil
+	}
 	for _, p := range b.site.Pages {
 		if p.Section != tree || p.Fallback != nil || b.results[p] == nil {
 			continue
