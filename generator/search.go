@@ -3,15 +3,18 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 
+	"mehfooz/generator/internal/site"
 	"mehfooz/search/query"
 )
 
@@ -113,25 +116,22 @@ type langResult struct {
 type indexFile struct{ lang, path string }
 
 // indexFiles finds the index of lang ("" for every language) in the output
-// folder out: search/index-<lang>.<fingerprint>.idx, the newest if a folder
-// holds several.
+// folder out: the file site.SearchIndexLang recognises in the search
+// folder, the newest if a folder holds several.
 func indexFiles(out, lang string) ([]indexFile, error) {
-	pattern := "index-*.idx"
-	if lang != "" {
-		pattern = "index-" + lang + ".*.idx"
-	}
-	matches, err := filepath.Glob(filepath.Join(out, "search", pattern))
-	if err != nil {
+	dir := filepath.Join(out, filepath.FromSlash(site.SearchDir))
+	entries, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
 	newest := map[string]string{}
 	var langs []string
-	for _, m := range matches {
-		name := strings.TrimPrefix(filepath.Base(m), "index-")
-		l, _, ok := strings.Cut(name, ".")
-		if !ok || l == "" {
+	for _, e := range entries {
+		l, ok := site.SearchIndexLang(e.Name())
+		if !ok || e.IsDir() || (lang != "" && l != lang) {
 			continue
 		}
+		m := filepath.Join(dir, e.Name())
 		if old, seen := newest[l]; seen {
 			if modTime(m) > modTime(old) {
 				newest[l] = m
@@ -146,7 +146,7 @@ func indexFiles(out, lang string) ([]indexFile, error) {
 		if lang != "" {
 			what = "search index for " + strconv.Quote(lang)
 		}
-		return nil, fmt.Errorf("no %s in %s\n\thint: build the site first (make site, or mehfooz build --out %s)", what, filepath.Join(out, "search"), out)
+		return nil, fmt.Errorf("no %s in %s\n\thint: build the site first (make site, or mehfooz build --out %s)", what, dir, out)
 	}
 	slices.Sort(langs)
 	files := make([]indexFile, len(langs))

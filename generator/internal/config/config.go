@@ -29,6 +29,7 @@ type Site struct {
 	QuickExit string            `yaml:"quick_exit,required"`
 	Budgets   Budgets           `yaml:"budgets"`
 	Pocket    Pocket            `yaml:"pocket"`
+	Sections  Sections          `yaml:"sections"`
 	// Another organisation's words (see org.go): a short name, the country
 	// its help is for, a contact line, and the stem of the download names.
 	ShortName map[string]string `yaml:"short_name"`
@@ -101,6 +102,34 @@ var DefaultPocket = Pocket{
 		"complaint/file-online", "complaint/in-person", "complaint/documents", "complaint/after-filing", "guides"},
 	Optional: []string{"platforms/*", "complaint/*", "guides/*"},
 }
+
+// Sections say what some top-level sections and pages are for, so check
+// knows the site's shape from data: which section is the decision tree,
+// which sections an end of the tree may send a reader to, and which pages
+// the layouts link from every page. Left out, each takes its value from
+// DefaultSections.
+type Sections struct {
+	// Tree is the decision tree's section: each of its pages must lead to
+	// another question or to help.
+	Tree string `yaml:"tree"`
+	// Help are the sections that count as help at an end of the tree.
+	Help []string `yaml:"help"`
+	// Nav are the source paths of the pages every page links to (the
+	// layouts' navigation), where the search for orphan pages starts.
+	Nav []string `yaml:"nav"`
+}
+
+// DefaultSections are the bundled site's sections.
+var DefaultSections = Sections{
+	Tree: "start",
+	Help: []string{"guides", "complaint", "platforms", "helplines"},
+	Nav:  []string{"_index.md", "start/_index.md", "helplines/_index.md", "guides/_index.md", "about.md", "guides/cover-your-tracks.md"},
+}
+
+var (
+	sectionNameRE = regexp.MustCompile(`^[a-z0-9-]+$`)
+	pagePathRE    = regexp.MustCompile(`^([a-z0-9-]+/)*([a-z0-9-]+|_index)\.md$`)
+)
 
 var pocketPatternRE = regexp.MustCompile(`^[a-z0-9-]+(/[a-z0-9-]+)*(/\*)?$`)
 
@@ -184,6 +213,7 @@ func parseSite(file string, src []byte) (*Site, diag.List) {
 	}
 	diags.Append(s.checkBudgets(diags))
 	diags.Append(s.checkPocket(diags))
+	diags.Append(s.checkSections())
 	return s, diags
 }
 
@@ -326,6 +356,42 @@ func (s *Site) checkPocket(decoded diag.List) diag.List {
 	}
 	return diags
 }
+
+// checkSections fills sections settings left out with DefaultSections and
+// checks that each names a section or a page path.
+func (s *Site) checkSections() diag.List {
+	var diags diag.List
+	if !s.Pos.Has("sections.tree") {
+		s.Sections.Tree = DefaultSections.Tree
+	} else if !sectionNameRE.MatchString(s.Sections.Tree) {
+		diags.Add(diag.Errorf(s.Pos.Value("sections.tree"), ruleConfig, "sections.tree: %q is not a section name", s.Sections.Tree).
+			WithHint(`write the folder of the decision tree's pages under content/<lang>/, like "start"`))
+	}
+	if !s.Pos.Has("sections.help") {
+		s.Sections.Help = DefaultSections.Help
+	}
+	for i, h := range s.Sections.Help {
+		if !sectionNameRE.MatchString(h) {
+			key := fmt.Sprintf("sections.help[%d]", i)
+			diags.Add(diag.Errorf(s.Pos.Value(key), ruleConfig, "%s: %q is not a section name", key, h).
+				WithHint(`write a folder under content/<lang>/, like "helplines"`))
+		}
+	}
+	if !s.Pos.Has("sections.nav") {
+		s.Sections.Nav = DefaultSections.Nav
+	}
+	for i, n := range s.Sections.Nav {
+		if !pagePathRE.MatchString(n) {
+			key := fmt.Sprintf("sections.nav[%d]", i)
+			diags.Add(diag.Errorf(s.Pos.Value(key), ruleConfig, "%s: %q is not a page's path", key, n).
+				WithHint(`write the page's file under content/<lang>/, like "guides/_index.md" or "about.md"`))
+		}
+	}
+	return diags
+}
+
+// IsHelp reports whether section counts as help at an end of the tree.
+func (s Sections) IsHelp(section string) bool { return slices.Contains(s.Help, section) }
 
 // parseHTTPS parses s as an absolute https URL with a host.
 func parseHTTPS(s string) (*url.URL, bool) {

@@ -35,6 +35,7 @@ func TestLoadSite(t *testing.T) {
 		QuickExit: "https://www.google.com/search?q=weather",
 		Budgets:   DefaultBudgets,
 		Pocket:    DefaultPocket,
+		Sections:  DefaultSections,
 		Pos:       s.Pos,
 	}
 	if !reflect.DeepEqual(s, want) {
@@ -192,6 +193,32 @@ func TestLoadSitePocket(t *testing.T) {
 	_, diags = LoadSite(fstest.MapFS{"site.yaml": file(goodSite + "pocket:\n  budget_kb: 0\n  optional: [\"Guides/*\"]\n")}, "site.yaml", "content")
 	got := diags.Error()
 	for _, want := range []string{"content/site.yaml:8:14: pocket.budget_kb: want a number above 0", `content/site.yaml:9:14: pocket.optional[0]: "Guides/*" is not a page key`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("diagnostics lack %q:\n%s", want, got)
+		}
+	}
+}
+
+func TestLoadSiteSections(t *testing.T) {
+	s, diags := LoadSite(fstest.MapFS{"site.yaml": file(goodSite)}, "site.yaml", "content")
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	if !reflect.DeepEqual(s.Sections, DefaultSections) || !s.Sections.IsHelp("helplines") || s.Sections.IsHelp("start") {
+		t.Errorf("sections left out = %+v, want the defaults", s.Sections)
+	}
+	s, diags = LoadSite(fstest.MapFS{"site.yaml": file(goodSite + "sections:\n  tree: triage\n  help: [support]\n  nav: [_index.md, triage/_index.md]\n")}, "site.yaml", "content")
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	if want := (Sections{Tree: "triage", Help: []string{"support"}, Nav: []string{"_index.md", "triage/_index.md"}}); !reflect.DeepEqual(s.Sections, want) {
+		t.Errorf("sections = %+v, want %+v", s.Sections, want)
+	}
+	_, diags = LoadSite(fstest.MapFS{"site.yaml": file(goodSite + "sections:\n  tree: Start/\n  help: [guides, \"\"]\n  nav: [about]\n")}, "site.yaml", "content")
+	got := diags.Error()
+	for _, want := range []string{`content/site.yaml:8:9: sections.tree: "Start/" is not a section name`,
+		`content/site.yaml:9:18: sections.help[1]: "" is not a section name`,
+		`content/site.yaml:10:9: sections.nav[0]: "about" is not a page's path`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("diagnostics lack %q:\n%s", want, got)
 		}

@@ -1,5 +1,7 @@
 package offline
 
+import "mehfooz/generator/internal/htmledit"
+
 // The tests that need a whole built site run the pipeline, which imports
 // this package, so they live in package offline_test; these give them a
 // read-only view of the HTML scanner and link resolver they check with.
@@ -19,12 +21,12 @@ var refKinds = map[refKind]string{refFragment: "fragment", refExternal: "externa
 // Links lists the href, src and data- attributes of the output file page.
 func Links(page string, doc []byte) []Link {
 	var out []Link
-	scanTags(doc, func(t *tag) bool {
-		for _, a := range t.attrs {
-			if a.name != "href" && a.name != "src" && !hasPrefix(a.name, "data-") {
+	htmledit.Scan(doc, func(t *htmledit.Tag) bool {
+		for _, a := range t.Attrs {
+			if a.Name != "href" && a.Name != "src" && !hasPrefix(a.Name, "data-") {
 				continue
 			}
-			out = append(out, Resolve(page, a.name, a.value()))
+			out = append(out, Resolve(page, a.Name, a.Value()))
 		}
 		return true
 	})
@@ -40,8 +42,8 @@ func Resolve(page, attr, v string) Link {
 // IDs counts the ids in an HTML document.
 func IDs(doc []byte) map[string]int {
 	m := map[string]int{}
-	scanTags(doc, func(t *tag) bool {
-		if id, ok := t.get("id"); ok && !t.end {
+	htmledit.Scan(doc, func(t *htmledit.Tag) bool {
+		if id, ok := t.Get("id"); ok && !t.End {
 			m[id]++
 		}
 		return true
@@ -54,8 +56,8 @@ func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
 // AttrValue returns the value of the first attribute name in doc.
 func AttrValue(doc []byte, name string) string {
 	v := ""
-	scanTags(doc, func(t *tag) bool {
-		if s, ok := t.get(name); ok {
+	htmledit.Scan(doc, func(t *htmledit.Tag) bool {
+		if s, ok := t.Get(name); ok {
 			v = s
 			return false
 		}

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/htmledit"
 	"mehfooz/generator/internal/site"
 )
 
@@ -122,11 +123,11 @@ func (c *copier) pocketCandidates(rules []PocketRule) []*pocketPage {
 			}
 			taken[p] = true
 			src := c.file(p.URL + "index.html")
-			start, end := element(src, "main")
+			start, end := htmledit.Element(src, "main")
 			if start == nil {
 				continue
 			}
-			inner := src[start.stop:end]
+			inner := src[start.Stop:end]
 			if interactive(inner) {
 				continue
 			}
@@ -135,8 +136,8 @@ func (c *copier) pocketCandidates(rules []PocketRule) []*pocketPage {
 			if p.Key == "" {
 				pp.id = "p-home"
 			}
-			pp.lang, _ = start.get("lang")
-			pp.dir, _ = start.get("dir")
+			pp.lang, _ = start.Get("lang")
+			pp.dir, _ = start.Get("dir")
 			out = append(out, pp)
 		}
 	}
@@ -173,22 +174,18 @@ func matchRule(pattern, key string) bool {
 // input. A disabled input is only a picture of one (a checklist's boxes).
 func interactive(main []byte) bool {
 	found := false
-	scanTags(main, func(t *tag) bool {
-		switch t.name {
+	htmledit.Scan(main, func(t *htmledit.Tag) bool {
+		switch t.Name {
 		case "script", "form", "textarea", "select", "button", "iframe", "object", "embed":
-			found = !t.end
+			found = !t.End
 		case "input":
-			_, disabled := t.get("disabled")
-			found = !t.end && !disabled
+			_, disabled := t.Get("disabled")
+			found = !t.End && !disabled
 		}
 		return !found
 	})
 	return found
 }
-
-// idRefs lists attributes whose values are ids (space-separated for aria-*).
-var idRefs = map[string]bool{"for": true, "headers": true, "list": true, "form": true,
-	"aria-labelledby": true, "aria-describedby": true, "aria-controls": true, "aria-owns": true}
 
 // imageTypes are the pictures the pocket file inlines as data: URLs.
 var imageTypes = map[string]string{".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
@@ -199,58 +196,51 @@ var imageTypes = map[string]string{".png": "image/png", ".jpg": "image/jpeg", ".
 func (c *copier) section(pp *pocketPage, set map[string]*pocketPage) []byte {
 	src := pp.main
 	name := pp.file()
-	var e edits
+	var e htmledit.Edits
 	mark := false
 	// The last three tags, to find a paragraph that is nothing but a link
 	// made plain text ("Printable handout of this page"): it goes.
-	var last [3]*tag
-	var plain *tag
+	var last [3]*htmledit.Tag
+	var plain *htmledit.Tag
 	// A link to a page left out of the file is plain text, named as being
 	// in the full site, so it never looks like a link or a button that does
 	// nothing. (A paragraph that is only such a link goes, below.)
 	offsite := false
-	scanTags(src, func(t *tag) bool {
+	htmledit.Scan(src, func(t *htmledit.Tag) bool {
 		p, a0, a1 := last[0], last[1], last[2]
-		last = [3]*tag{a0, a1, t}
-		if t.end {
-			if t.name == "a" && mark {
-				e.insert(t.start, c.extMark())
+		last = [3]*htmledit.Tag{a0, a1, t}
+		if t.End {
+			if t.Name == "a" && mark {
+				e.Insert(t.Start, c.extMark())
 				mark = false
 			}
-			if t.name == "a" && offsite {
+			if t.Name == "a" && offsite {
 				offsite = false
 				note := ""
-				if !(a0 != nil && a1 != nil && a0.name == "p" && !a0.end && a1 == plain && a0.stop == a1.start) {
+				if !(a0 != nil && a1 != nil && a0.Name == "p" && !a0.End && a1 == plain && a0.Stop == a1.Start) {
 					note = ` <span class="offsite">` + html.EscapeString(c.strs.T("offline_in_full_site")) + `</span>`
 				}
-				e.replace(t.start, t.stop, `</span>`+note)
+				e.Replace(t.Start, t.Stop, `</span>`+note)
 			}
-			if t.name == "p" && p != nil && a0 != nil && a1 != nil && p.name == "p" && !p.end && a0 == plain &&
-				a1.name == "a" && a1.end && p.stop == a0.start && a1.stop == t.start {
-				e.replace(p.start, t.stop, "")
+			if t.Name == "p" && p != nil && a0 != nil && a1 != nil && p.Name == "p" && !p.End && a0 == plain &&
+				a1.Name == "a" && a1.End && p.Stop == a0.Start && a1.Stop == t.Start {
+				e.Replace(p.Start, t.Stop, "")
 			}
 			return true
 		}
-		for _, a := range t.attrs {
+		e.PrefixIDs(t, pp.id+"--")
+		for _, a := range t.Attrs {
 			switch {
-			case a.name == "id":
-				e.setAttr(a, pp.id+"--"+a.value())
-			case idRefs[a.name]:
-				ids := strings.Fields(a.value())
-				for i := range ids {
-					ids[i] = pp.id + "--" + ids[i]
-				}
-				e.setAttr(a, strings.Join(ids, " "))
-			case a.name == "href" || a.name == "src":
-				r := resolve(name, a.value())
+			case a.Name == "href" || a.Name == "src":
+				r := resolve(name, a.Value())
 				switch r.kind {
 				case refFragment:
 					switch {
 					case !r.hash:
 					case r.frag == "":
-						e.setAttr(a, "#"+pp.id)
+						e.SetAttr(a, "#"+pp.id)
 					default:
-						e.setAttr(a, "#"+pp.id+"--"+r.frag)
+						e.SetAttr(a, "#"+pp.id+"--"+r.frag)
 					}
 				case refExternal:
 				case refLocal:
@@ -259,18 +249,18 @@ func (c *copier) section(pp *pocketPage, set map[string]*pocketPage) []byte {
 						if r.frag != "" {
 							u += "--" + r.frag
 						}
-						e.setAttr(a, u)
-					} else if mt := imageTypes[path.Ext(r.file)]; a.name == "src" && mt != "" && c.files.Has(r.file) {
-						e.setAttr(a, "data:"+mt+";base64,"+base64.StdEncoding.EncodeToString(c.file(r.file)))
+						e.SetAttr(a, u)
+					} else if mt := imageTypes[path.Ext(r.file)]; a.Name == "src" && mt != "" && c.files.Has(r.file) {
+						e.SetAttr(a, "data:"+mt+";base64,"+base64.StdEncoding.EncodeToString(c.file(r.file)))
 					} else if c.outside(&e, src, t, a, r) {
 						mark = true
-					} else if t.name == "a" {
+					} else if t.Name == "a" {
 						plain = t
 						offsite = true
-						e.replace(t.start, t.stop, `<span>`)
+						e.Replace(t.Start, t.Stop, `<span>`)
 					}
 				default:
-					e.dropAttr(src, a)
+					e.DropAttr(src, a)
 				}
 			}
 		}
@@ -285,7 +275,7 @@ func (c *copier) section(pp *pocketPage, set map[string]*pocketPage) []byte {
 		fmt.Fprintf(&b, ` dir="%s"`, html.EscapeString(pp.dir))
 	}
 	b.WriteString(">")
-	b.Write(e.apply(src))
+	b.Write(e.Apply(src))
 	fmt.Fprintf(&b, `<p class="pocket-top" lang="%s" dir="%s"><a href="#contents">%s</a></p></section>`,
 		html.EscapeString(c.lang), html.EscapeString(c.dir), html.EscapeString(c.strs.T("offline_to_contents")))
 	return b.Bytes()

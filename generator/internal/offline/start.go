@@ -57,9 +57,9 @@ func (c *copier) startPage(pages map[string]bool) ([]byte, diag.List) {
 		d.Links = append(d.Links, card{Title: cfg.Title[c.lang], Description: c.site.Page(c.lang, "_index.md").File.Meta.Description, URL: u})
 	}
 	for _, l := range []struct{ rel, key string }{
-		{"start/_index.md", "nav_start"}, {"helplines/_index.md", "nav_helplines"}, {"guides/_index.md", "nav_guides"},
+		{path.Join(cfg.Sections.Tree, "_index.md"), "nav_start"}, {"helplines/_index.md", "nav_helplines"}, {"guides/_index.md", "nav_guides"},
 	} {
-		if u := page(l.rel); u != "" {
+		if u := page(l.rel); u != "" && l.rel != "_index.md" { // no tree section: the home is already there
 			d.Links = append(d.Links, card{Title: c.strs.T(l.key), Description: c.site.Page(c.lang, l.rel).File.Meta.Description, URL: u})
 		}
 	}

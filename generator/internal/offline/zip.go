@@ -19,6 +19,8 @@ import (
 	"github.com/klauspost/compress/flate"
 
 	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/htmledit"
+	"mehfooz/generator/internal/site"
 )
 
 // zip makes the language's zip copy: every page under <lang>/ (not the
@@ -130,30 +132,30 @@ func (c *copier) zipPage(name string, pages map[string]bool) ([]byte, diag.List,
 	src := c.file(name)
 	var diags diag.List
 	var uses []string
-	var e edits
+	var e htmledit.Edits
 	mark := false
-	scanTags(src, func(t *tag) bool {
-		if t.end {
-			if t.name == "a" && mark {
-				e.insert(t.start, c.extMark())
+	htmledit.Scan(src, func(t *htmledit.Tag) bool {
+		if t.End {
+			if t.Name == "a" && mark {
+				e.Insert(t.Start, c.extMark())
 				mark = false
 			}
 			return true
 		}
-		_, searchForm := t.get("data-search-lang")
-		for _, a := range t.attrs {
+		_, searchForm := t.Get("data-search-lang")
+		for _, a := range t.Attrs {
 			switch {
-			case a.name == "href" || a.name == "src":
-				val := a.value()
+			case a.Name == "href" || a.Name == "src":
+				val := a.Value()
 				r := resolve(name, val)
 				switch {
 				case r.kind == refRoot || r.kind == refOutside:
-					diags.Add(diag.Errorf(outputPos(name), "offline", "%s %s=%q leads out of the site's folder, so it cannot work in the offline copy", t.name, a.name, val).
+					diags.Add(diag.Errorf(outputPos(name), "offline", "%s %s=%q leads out of the site's folder, so it cannot work in the offline copy", t.Name, a.Name, val).
 						WithHint("links in layouts must be relative to the page, as {{.Home}} and {{.Asset}} give them"))
 				case r.kind != refLocal:
 				case pages[r.file]:
 					if u := r.fileURL(); u != val {
-						e.setAttr(a, u)
+						e.SetAttr(a, u)
 					}
 				case c.isAsset(r.file):
 					uses = append(uses, r.file)
@@ -161,30 +163,30 @@ func (c *copier) zipPage(name string, pages map[string]bool) ([]byte, diag.List,
 					if !c.files.Has(r.file) && !strings.HasPrefix(r.file, Dir) {
 						// A broken link of the site itself: the copy makes it
 						// plain text like any page it does not hold.
-						diags.Add(diag.Warnf(outputPos(name), "offline", "%s %s=%q names %s, which the build did not write", t.name, a.name, val, r.file).
+						diags.Add(diag.Warnf(outputPos(name), "offline", "%s %s=%q names %s, which the build did not write", t.Name, a.Name, val, r.file).
 							WithHint("the layout or stage that writes this page links to a page that does not exist"))
 					}
-					if _, lang := t.get("hreflang"); lang && t.name == "a" && c.site.Config.BaseURL == "" {
+					if _, lang := t.Get("hreflang"); lang && t.Name == "a" && c.site.Config.BaseURL == "" {
 						// The language switch: this copy has one language,
 						// so it leads to where the start page says how to
 						// get the copy in the other.
-						e.setAttr(a, strings.Repeat("../", strings.Count(name, "/"))+StartPage+"#other-languages")
+						e.SetAttr(a, strings.Repeat("../", strings.Count(name, "/"))+StartPage+"#other-languages")
 						continue
 					}
 					mark = c.outside(&e, src, t, a, r) || mark
 				}
-			case searchForm && a.name == "data-search-other":
+			case searchForm && a.Name == "data-search-other":
 				// This copy has one language: no results from the other.
-				e.setAttr(a, "")
-			case searchForm && c.otherLanguage(a.name):
-				e.dropAttr(src, a)
-			case strings.HasPrefix(a.name, "data-"):
-				r := resolve(name, a.value())
+				e.SetAttr(a, "")
+			case searchForm && c.otherLanguage(a.Name):
+				e.DropAttr(src, a)
+			case strings.HasPrefix(a.Name, "data-"):
+				r := resolve(name, a.Value())
 				if r.kind != refLocal || !c.isAsset(r.file) {
 					continue
 				}
 				if fetchOnly(r.file) {
-					e.dropAttr(src, a)
+					e.DropAttr(src, a)
 					continue
 				}
 				uses = append(uses, r.file)
@@ -192,14 +194,14 @@ func (c *copier) zipPage(name string, pages map[string]bool) ([]byte, diag.List,
 		}
 		return true
 	})
-	return e.apply(src), diags, uses
+	return e.Apply(src), diags, uses
 }
 
 // otherLanguage reports whether a search-form attribute names another
 // language's index ("data-index-ur-js" in the English copy).
 func (c *copier) otherLanguage(attr string) bool {
 	for _, l := range c.site.Langs {
-		if l != c.lang && strings.HasPrefix(attr, "data-index-"+l+"-") {
+		if l != c.lang && slices.Contains(site.SearchIndexAttrs(l), attr) {
 			return true
 		}
 	}
@@ -223,33 +225,33 @@ func (c *copier) isAsset(name string) bool {
 // to its address on the published site when the site has one, marked as
 // leaving the copy; otherwise a link becomes plain text and a <link> goes.
 // It reports whether the mark must go before the next </a>.
-func (c *copier) outside(e *edits, src []byte, t *tag, a attr, r ref) bool {
+func (c *copier) outside(e *htmledit.Edits, src []byte, t *htmledit.Tag, a htmledit.Attr, r ref) bool {
 	base := c.site.Config.BaseURL
 	switch {
-	case base != "" && (t.name == "a" || t.name == "link"):
-		e.setAttr(a, r.onlineURL(base))
-		if t.name != "a" {
+	case base != "" && (t.Name == "a" || t.Name == "link"):
+		e.SetAttr(a, r.onlineURL(base))
+		if t.Name != "a" {
 			return false
 		}
-		for _, b := range t.attrs {
-			if b.name == "class" {
-				e.setAttr(b, strings.TrimSpace(b.value()+" external"))
+		for _, b := range t.Attrs {
+			if b.Name == "class" {
+				e.SetAttr(b, strings.TrimSpace(b.Value()+" external"))
 			}
-			if b.name == "rel" {
-				e.setAttr(b, "noopener noreferrer")
+			if b.Name == "rel" {
+				e.SetAttr(b, "noopener noreferrer")
 			}
 		}
-		if _, ok := t.get("class"); !ok {
-			e.addAttr(src, t, "class", "external")
+		if _, ok := t.Get("class"); !ok {
+			e.AddAttr(src, t, "class", "external")
 		}
-		if _, ok := t.get("rel"); !ok {
-			e.addAttr(src, t, "rel", "noopener noreferrer")
+		if _, ok := t.Get("rel"); !ok {
+			e.AddAttr(src, t, "rel", "noopener noreferrer")
 		}
 		return true
-	case t.name == "link":
-		e.replace(t.start, t.stop, "")
+	case t.Name == "link":
+		e.Replace(t.Start, t.Stop, "")
 	default:
-		e.dropAttr(src, a)
+		e.DropAttr(src, a)
 	}
 	return false
 }

@@ -56,12 +56,22 @@ func (m *Meter) Asset(name string, data []byte) (string, error) {
 	if err := CheckName(name); err != nil {
 		return "", err
 	}
-	if mt, ok := mediaTypes[path.Ext(name)]; ok && !offlineOnly(name) {
+	if mt, ok := mediaTypes[path.Ext(name)]; ok {
 		out, err := m.min.Bytes(mt, data)
 		if err != nil {
 			return "", fmt.Errorf("minify %s: %w", name, err)
 		}
 		data = out
+	}
+	final := Fingerprint(name, data)
+	return final, m.keep(final, data)
+}
+
+// RawAsset keeps data as given under the fingerprinted name *Writer's
+// RawAsset would give it.
+func (m *Meter) RawAsset(name string, data []byte) (string, error) {
+	if err := CheckName(name); err != nil {
+		return "", err
 	}
 	final := Fingerprint(name, data)
 	return final, m.keep(final, data)

@@ -53,13 +53,6 @@ var compressible = map[string]bool{
 // brotli's best level saves ~70 KB per reader for seconds per build.
 var maxBrotli = map[string]bool{".wasm": true, ".idx": true}
 
-// offlineOnly marks files only read from file:// (script wrappers of the
-// module and indexes for the offline copy): no minifying, no compression.
-func offlineOnly(name string) bool {
-	return strings.HasPrefix(name, "search/") && strings.HasSuffix(name, ".js") &&
-		(strings.Contains(name, "search-wasm") || strings.Contains(name, "/index-"))
-}
-
 // Writer stages a build. Its methods are safe for concurrent use.
 type Writer struct {
 	final    string
@@ -180,7 +173,7 @@ func (w *Writer) Write(name string, data []byte) ([]byte, error) {
 		}
 		data = out
 	}
-	if err := w.writeRaw(name, data); err != nil {
+	if err := w.writeRaw(name, data, true); err != nil {
 		return nil, err
 	}
 	return data, nil
@@ -195,7 +188,7 @@ func (w *Writer) Asset(name string, data []byte) (string, error) {
 		return "", err
 	}
 	ext := path.Ext(name)
-	if mt, ok := mediaTypes[ext]; ok && w.minify && !offlineOnly(name) {
+	if mt, ok := mediaTypes[ext]; ok && w.minify {
 		out, err := w.min.Bytes(mt, data)
 		if err != nil {
 			return "", fmt.Errorf("minify %s: %w", name, err)
@@ -203,7 +196,20 @@ func (w *Writer) Asset(name string, data []byte) (string, error) {
 		data = out
 	}
 	final := Fingerprint(name, data)
-	return final, w.writeRaw(final, data)
+	return final, w.writeRaw(final, data, true)
+}
+
+// RawAsset writes data as given under a fingerprinted name, with no
+// minifying and no compressed siblings, and returns that name. The caller
+// says a file is one: the search module and indexes wrapped as classic
+// scripts for the offline copy, which only file:// reads (so no server
+// sends siblings) and which minifying would only slow down.
+func (w *Writer) RawAsset(name string, data []byte) (string, error) {
+	if err := CheckName(name); err != nil {
+		return "", err
+	}
+	final := Fingerprint(name, data)
+	return final, w.writeRaw(final, data, false)
 }
 
 // Create opens name for writing as a stream, for big files made piece by
@@ -278,8 +284,9 @@ func (w *Writer) claim(name string, size int) error {
 }
 
 // writeRaw claims name at once (so a duplicate is an error to its caller)
-// and leaves writing and compressing to the writer's workers.
-func (w *Writer) writeRaw(name string, data []byte) error {
+// and leaves writing and compressing to the writer's workers; pack says
+// the file may get compressed siblings.
+func (w *Writer) writeRaw(name string, data []byte, pack bool) error {
 	if err := w.claim(name, len(data)); err != nil {
 		return err
 	}
@@ -287,7 +294,7 @@ func (w *Writer) writeRaw(name string, data []byte) error {
 	full := filepath.Join(w.stage, filepath.FromSlash(name))
 	w.writing.add(1)
 	w.files <- file{full, data}
-	if w.precompress(name, data) {
+	if pack && w.precompress(name, data) {
 		w.packing.add(1)
 		w.packs <- file{name, data}
 	}
@@ -415,7 +422,7 @@ func (w *Writer) Flush() error {
 // build creates, and creating files is most of a build's cost on slow
 // disks. Files under 1 KB gain nothing worth two more files.
 func (w *Writer) precompress(name string, data []byte) bool {
-	return w.compress && compressible[path.Ext(name)] && path.Ext(name) != ".html" && !offlineOnly(name) && len(data) >= 1024
+	return w.compress && compressible[path.Ext(name)] && path.Ext(name) != ".html" && len(data) >= 1024
 }
 
 // store writes one file, creating its folder first.

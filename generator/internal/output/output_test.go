@@ -207,3 +207,39 @@ func freshCompress(data []byte, brLevel int) (br, gz []byte, err error) {
 	var enc encoders
 	return enc.compress(data, brLevel, false)
 }
+
+// The caller, not the name, says a file is raw: a script under any name
+// written with RawAsset keeps its bytes and gets no siblings, and the
+// same bytes through Asset are minified and compressed.
+func TestRawAssetIsStoredAsGiven(t *testing.T) {
+	w, err := New(filepath.Join(t.TempDir(), "p"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Abort()
+	src := []byte(strings.Repeat("function say(n) {  return 'محفوظ ' + n;  }\n", 60))
+	raw, err := w.RawAsset("anywhere/data.js", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if raw != Fingerprint("anywhere/data.js", src) {
+		t.Errorf("RawAsset name = %q, want the fingerprint of the bytes as given", raw)
+	}
+	min, err := w.Asset("anywhere/code.js", bytes.Clone(src)) // the minifier may use its input as scratch space
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := w.Dir()
+	if got, _ := os.ReadFile(filepath.Join(dir, raw)); !bytes.Equal(got, src) {
+		t.Error("RawAsset changed the bytes")
+	}
+	if _, err := os.Stat(filepath.Join(dir, raw+".br")); !os.IsNotExist(err) {
+		t.Error("RawAsset got a .br sibling")
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, min)); len(got) >= len(src) {
+		t.Error("Asset did not minify the same script")
+	}
+	if _, err := os.Stat(filepath.Join(dir, min+".br")); err != nil {
+		t.Error("Asset gave the same script no .br sibling")
+	}
+}

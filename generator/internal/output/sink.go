@@ -15,6 +15,9 @@ type Sink interface {
 	Write(name string, data []byte) ([]byte, error)
 	// Asset stores a file under a fingerprinted name and returns that name.
 	Asset(name string, data []byte) (string, error)
+	// RawAsset is Asset for a file stored as given: not minified, with
+	// no compressed siblings (files only read from file://).
+	RawAsset(name string, data []byte) (string, error)
 }
 
 // Discard is a Sink that keeps nothing and minifies nothing, for a run
@@ -26,6 +29,9 @@ func (Discard) Write(name string, data []byte) ([]byte, error) { return data, ni
 
 // Asset returns name unchanged.
 func (Discard) Asset(name string, data []byte) (string, error) { return name, nil }
+
+// RawAsset returns name unchanged.
+func (Discard) RawAsset(name string, data []byte) (string, error) { return name, nil }
 
 // Creator is a Sink that can take a file as a stream, written as it
 // comes (no minifying, no compressed siblings): for big files a late
@@ -127,6 +133,16 @@ func (r *Recorder) Create(name string) (io.WriteCloser, error) {
 
 func (r *Recorder) Asset(name string, data []byte) (string, error) {
 	final, err := r.Sink.Asset(name, data)
+	if err == nil {
+		r.mu.Lock()
+		r.names[final] = true
+		r.mu.Unlock()
+	}
+	return final, err
+}
+
+func (r *Recorder) RawAsset(name string, data []byte) (string, error) {
+	final, err := r.Sink.RawAsset(name, data)
 	if err == nil {
 		r.mu.Lock()
 		r.names[final] = true

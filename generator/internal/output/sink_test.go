@@ -35,3 +35,5 @@ func (s *wholeFiles) Write(name string, data []byte) ([]byte, error) {
 }
 
 func (s *wholeFiles) Asset(name string, data []byte) (string, error) { return name, nil }
+
+func (s *wholeFiles) RawAsset(name string, data []byte) (string, error) { return name, nil }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/htmledit"
 	"mehfooz/generator/internal/imagemeta"
 	"mehfooz/generator/internal/output"
 )
@@ -424,8 +425,10 @@ func TestPrintPagesQRAndShortAddresses(t *testing.T) {
 
 func TestRebase(t *testing.T) {
 	in := `<a href="../threats/#x">a</a> <a href="#top">b</a> <a href="https://x.org/">c</a> <img src="../../../images/a.png"> <a href="tel:1991">d</a>`
-	got := string(rebase([]byte(in), "en/guides/evidence/", "en/workshops/session/print/"))
-	want := `<a href="../../../guides/threats/#x">a</a> <a href="#top">b</a> <a href="https://x.org/">c</a> <img src="../../../../images/a.png"> <a href="tel:1991">d</a>`
+	got := string(htmledit.Embed([]byte(in), "p--", func(v string) (string, bool) {
+		return rebase(v, "en/guides/evidence/", "en/workshops/session/print/")
+	}))
+	want := `<a href="../../../guides/threats/#x">a</a> <a href="#p--top">b</a> <a href="https://x.org/">c</a> <img src="../../../../images/a.png"> <a href="tel:1991">d</a>`
 	if got != want {
 		t.Errorf("rebase:\n got %s\nwant %s", got, want)
 	}

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -19,10 +20,6 @@ import (
 // must not take the site down for readers) but fail `mehfooz check`, the
 // gate volunteers and CI run before publishing.
 var CheckErrors = []string{"heading-mismatch", "script-share", "prose-fact"}
-
-// navTargets are the pages the layouts link from every page; reachability
-// starts from them as well as from each language's home.
-var navTargets = []string{"_index.md", "start/_index.md", "helplines/_index.md", "guides/_index.md", "about.md", "guides/cover-your-tracks.md"}
 
 // checkAnchors checks every internal link's #anchor against the headings of
 // its target, after all pages are converted (as Zola does).
@@ -143,7 +140,9 @@ func (b *builder) checkReach() diag.List {
 	for _, l := range b.site.Langs {
 		seen := map[*site.Page]bool{}
 		var queue []*site.Page
-		for _, rel := range navTargets {
+		// From the pages the layouts link from every page (site.yaml's
+		// sections.nav).
+		for _, rel := range b.cfg.Sections.Nav {
 			if p := b.site.Page(l, rel); p != nil && !seen[p] {
 				seen[p] = true
 				queue = append(queue, p)
@@ -171,20 +170,25 @@ func (b *builder) checkReach() diag.List {
 	return diags
 }
 
-// checkTree: every question of the decision tree (section start/) must
-// lead somewhere, and every end must lead to help outside the tree.
+// checkTree: every question of the decision tree (site.yaml's
+// sections.tree) must lead somewhere, and every end must lead to help
+// outside the tree (sections.help).
 func (b *builder) checkTree(out map[*site.Page][]*site.Page) diag.List {
 	var diags diag.List
+	tree := b.cfg.Sections.Tree
+	if tree == "" { // a config not loaded from site.yaml
+		return nil
+	}
 	for _, p := range b.site.Pages {
-		if p.Section != "start" || p.Fallback != nil || b.results[p] == nil {
+		if p.Section != tree || p.Fallback != nil || b.results[p] == nil {
 			continue
 		}
 		forward, help := 0, 0
 		for _, q := range out[p] {
 			switch {
-			case q.Section == "start" && !(q.IsIndex && q.Key == "start"):
+			case q.Section == tree && !(q.IsIndex && q.Key == tree):
 				forward++
-			case q.Section != "start":
+			case q.Section != tree:
 				help++
 			}
 		}
@@ -193,22 +197,12 @@ func (b *builder) checkTree(out map[*site.Page][]*site.Page) diag.List {
 		case forward == 0 && help == 0:
 			diags.Add(diag.Errorf(pos, "tree-dead-end", "decision-tree page /%s links nowhere", p.URL).
 				WithHint("add answers that link to the next questions, or the guides, complaint steps and helplines that fit"))
-		case forward == 0 && !leadsToHelp(out[p]):
+		case forward == 0 && !slices.ContainsFunc(out[p], func(q *site.Page) bool { return b.cfg.Sections.IsHelp(q.Section) }):
 			diags.Add(diag.Errorf(pos, "tree-dead-end", "decision-tree end /%s does not lead to a guide, complaint route, platform page or helpline", p.URL).
 				WithHint("every end of the tree must say what to do next"))
 		}
 	}
 	return diags
-}
-
-func leadsToHelp(targets []*site.Page) bool {
-	for _, q := range targets {
-		switch q.Section {
-		case "guides", "complaint", "platforms", "helplines":
-			return true
-		}
-	}
-	return false
 }
 
 // checkWeights enforces the page-weight budget: each HTML page plus the

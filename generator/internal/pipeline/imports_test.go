@@ -35,6 +35,7 @@ var layers = map[string]int{
 	"mehfooz/generator/internal/overlay":     0,
 	"mehfooz/generator/internal/spoof":       0,
 	"mehfooz/generator/internal/bidi":        0,
+	"mehfooz/generator/internal/htmledit":    0,
 	"mehfooz/generator/internal/imagemeta":   0,
 	"mehfooz/generator/internal/qr":          0,
 	"mehfooz/generator/internal/diag":        0,

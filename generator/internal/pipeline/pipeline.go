@@ -178,7 +178,8 @@ func (b *builder) all(out output.Sink) (*Report, diag.List) {
 
 	// Static files first: pages name their fingerprinted copies. static/ is
 	// held to the content contract before anything is copied.
-	diags.Append(staticfiles.Check(b.in.Static, staticfiles.Options{Prefix: b.in.StaticPrefix, Langs: b.site.Langs, Layouts: b.in.Layouts}))
+	diags.Append(staticfiles.Check(b.in.Static, staticfiles.Options{Prefix: b.in.StaticPrefix, Langs: b.site.Langs, Layouts: b.in.Layouts,
+		Owned: map[string]string{site.OfflineDir: "the offline copies", site.GoDir: "the short addresses of guides"}}))
 	if diags.Errors() > 0 {
 		return nil, diags
 	}

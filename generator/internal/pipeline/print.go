@@ -5,13 +5,13 @@ import (
 	"hash/fnv"
 	"html/template"
 	"path"
-	"regexp"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
 
 	"mehfooz/generator/internal/diag"
+	"mehfooz/generator/internal/htmledit"
 	"mehfooz/generator/internal/markdown"
 	"mehfooz/generator/internal/qr"
 	"mehfooz/generator/internal/render"
@@ -22,10 +22,9 @@ import (
 // printable handout, each workshop one printable page with all its guides,
 // and every guide a short address that can be read out (/go/1234/).
 
-// printFile is the print page's name, beside the page's own index.html:
+// The print page sits beside the page's own index.html (site.PrintName):
 // in the same folder, every relative link works unchanged, and the build
 // makes no folder per page for it.
-const printFile = "print.html"
 
 // shortCodes gives every guide a four-digit code from a hash of its key,
 // so codes printed on handouts stay the same when guides are added. On a
@@ -54,35 +53,27 @@ func shortCodes(s *site.Site) map[string]string {
 	return codes
 }
 
-var urlAttr = regexp.MustCompile(`(href|src)="([^"]*)"`)
-
-// rebase rewrites the relative links of HTML rendered for the page at
-// from so they work from the page at to (both output URLs ending in "/").
-// Converting the Markdown again would do the same, at twice the cost.
-func rebase(html []byte, from, to string) []byte {
-	if from == to {
-		return html
+// rebase rewrites v, a relative link in HTML rendered for the page at
+// from, so it works from the page at to (both output URLs ending in "/");
+// ok is false for a link that needs no change. Converting the Markdown
+// again would do the same, at twice the cost.
+func rebase(v, from, to string) (string, bool) {
+	if from == to || v == "" || v[0] == '#' || v[0] == '/' || strings.Contains(strings.SplitN(v, "/", 2)[0], ":") {
+		return "", false
 	}
-	return urlAttr.ReplaceAllFunc(html, func(m []byte) []byte {
-		sub := urlAttr.FindSubmatch(m)
-		v := string(sub[2])
-		if v == "" || v[0] == '#' || v[0] == '/' || strings.Contains(strings.SplitN(v, "/", 2)[0], ":") {
-			return m
-		}
-		target, frag, _ := strings.Cut(v, "#")
-		abs := path.Join(path.Dir(from+"x"), target)
-		if strings.HasSuffix(target, "/") || target == "." || target == ".." {
-			abs += "/"
-		}
-		out := site.RelURL(to, strings.TrimPrefix(abs, "/"))
-		if !strings.HasSuffix(abs, "/") {
-			out = strings.TrimSuffix(out, "/") // a file, not a page
-		}
-		if frag != "" {
-			out += "#" + frag
-		}
-		return []byte(string(sub[1]) + `="` + out + `"`)
-	})
+	target, frag, _ := strings.Cut(v, "#")
+	abs := path.Join(path.Dir(from+"x"), target)
+	if strings.HasSuffix(target, "/") || target == "." || target == ".." {
+		abs += "/"
+	}
+	out := site.RelURL(to, strings.TrimPrefix(abs, "/"))
+	if !strings.HasSuffix(abs, "/") {
+		out = strings.TrimSuffix(out, "/") // a file, not a page
+	}
+	if frag != "" {
+		out += "#" + frag
+	}
+	return out, true
 }
 
 // shortURL is the address to read out for a guide, with the site's domain;
@@ -96,7 +87,7 @@ func (b *builder) shortURL(p *site.Page) string {
 		// "/go/2661/" on paper, with no site before it, cannot be typed.
 		return ""
 	}
-	return b.cfg.BaseURL + "go/" + code + "/"
+	return b.cfg.BaseURL + site.GoURL(code)
 }
 
 // qrFor draws the QR code of a page's address; none without base_url,
@@ -187,9 +178,9 @@ func (b *builder) writePrintPage(p *site.Page, body []byte, headings []markdown.
 	d.Canonical, d.PrintURL = "", ""
 	for i, a := range d.Alternates {
 		if !a.Stub {
-			d.Alternates[i].URL += printFile
+			d.Alternates[i].URL = site.PrintName(a.URL)
 			if a.Abs != "" {
-				d.Alternates[i].Abs += printFile
+				d.Alternates[i].Abs = site.PrintName(a.Abs)
 			}
 		}
 	}
@@ -210,8 +201,7 @@ func (b *builder) writePrintPage(p *site.Page, body []byte, headings []markdown.
 				continue
 			}
 			prefix := strings.ReplaceAll(q.Key, "/", "-") + "--"
-			html := strings.ReplaceAll(string(rebase(b.results[q].body, q.URL, url)), ` id="`, ` id="`+prefix)
-			html = strings.ReplaceAll(html, ` href="#`, ` href="#`+prefix)
+			html := htmledit.Embed(b.results[q].body, prefix, func(v string) (string, bool) { return rebase(v, q.URL, url) })
 			d.Sections = append(d.Sections, render.Section{
 				ID: prefix + "top", Title: q.Title(), Description: q.File.Meta.Description,
 				Content: template.HTML(html), ShortURL: b.shortURL(q),
@@ -220,7 +210,7 @@ func (b *builder) writePrintPage(p *site.Page, body []byte, headings []markdown.
 	}
 	html, err := b.rend.Page(d)
 	if err == nil {
-		_, err = b.out.Write(url+printFile, html)
+		_, err = b.out.Write(site.PrintName(url), html)
 	}
 	if err != nil {
 		fail(p, err)
@@ -240,6 +230,7 @@ func (b *builder) writeShortCodes() diag.List {
 	sort.Strings(keys)
 	for _, k := range keys {
 		code := b.codes[k]
+		at := site.GoURL(code)
 		var langs []map[string]string
 		for _, l := range b.cfg.Languages {
 			rel := k + ".md"
@@ -248,12 +239,12 @@ func (b *builder) writeShortCodes() diag.List {
 				continue
 			}
 			langs = append(langs, map[string]string{"Code": l.Code, "Dir": l.Direction, "Title": p.Title(),
-				"URL": site.RelURL("go/"+code+"/", p.URL), "Exit": b.rend.T(l.Code, "quick_exit"), "Open": b.rend.T(l.Code, "shortcode_open")})
+				"URL": site.RelURL(at, p.URL), "Exit": b.rend.T(l.Code, "quick_exit"), "Open": b.rend.T(l.Code, "shortcode_open")})
 		}
 		html, err := b.rend.Standalone("shortcode", map[string]any{"Lang": b.site.Langs[0], "CSP": render.CSP, "Code": code,
-			"Languages": langs, "QuickExit": b.cfg.QuickExit, "CSS": site.Root("go/"+code+"/") + b.assets["css/site.css"], "JS": site.Root("go/"+code+"/") + b.assets["js/site.js"]})
+			"Languages": langs, "QuickExit": b.cfg.QuickExit, "CSS": site.Root(at) + b.assets["css/site.css"], "JS": site.Root(at) + b.assets["js/site.js"]})
 		if err == nil {
-			_, err = b.out.Write("go/"+code+"/index.html", html)
+			_, err = b.out.Write(site.GoName(code), html)
 		}
 		if err != nil {
 			diags.Add(diag.Errorf(diag.Pos{File: b.in.LayoutsPrefix + "/shortcode.html"}, "layout", "%v", err))

@@ -76,6 +76,10 @@ func TestEveryCheckRule(t *testing.T) {
 			"en/start/_index.md": page("Start", "- [Yes](yes.md)\n"), "ur/start/_index.md": page("شروع", "- [ہاں](yes.md)\n"),
 			"en/start/yes.md": page("Yes", "Go back to the [start](_index.md).\n"), "ur/start/yes.md": page("ہاں", "[شروع](_index.md)\n")},
 			nil, "tree-dead-end", "en/start/yes.md:1:1"},
+		{"tree dead end in the section site.yaml names", map[string]string{"site.yaml": testSiteYAML + "sections:\n  tree: triage\n  help: [helplines]\n",
+			"en/triage/_index.md": page("Start", "- [Yes](yes.md)\n"), "ur/triage/_index.md": page("شروع", "- [ہاں](yes.md)\n"),
+			"en/triage/yes.md": page("Yes", "See the [guides](../guides/_index.md).\n"), "ur/triage/yes.md": page("ہاں", "[رہنما](../guides/_index.md)\n")},
+			nil, "tree-dead-end", "en/triage/yes.md:1:1"},
 		{"orphan page", map[string]string{"en/secret.md": page("Secret", "Nobody links here.\n"), "ur/secret.md": page("راز", "یہاں کوئی لنک نہیں۔\n")},
 			nil, "orphan-page", "en/secret.md:1:1"},
 	}

@@ -77,7 +77,7 @@ func (b *builder) pageData(p *site.Page, res markdown.Result, suffix string) *re
 		d.Letter = b.letters.For(p.Lang)
 	}
 	if suffix == "" && p.Fallback == nil && (p.Kind == "guide" || p.Kind == "workshop") {
-		d.PrintURL = printFile
+		d.PrintURL = site.PrintFile
 	}
 	for q := p.Parent; q != nil; q = q.Parent {
 		d.Breadcrumbs = append([]render.Item{{Title: q.Title(), URL: site.RelURL(at, q.URL)}}, d.Breadcrumbs...)
@@ -226,13 +226,13 @@ func (b *builder) searchAttrs(lang, root string) template.HTMLAttr {
 	attr("data-root", root)
 	keys := make([]string, 0, len(b.assets))
 	for k := range b.assets {
-		if strings.HasPrefix(k, "search/") {
+		if strings.HasPrefix(k, site.SearchDir) {
 			keys = append(keys, k)
 		}
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		attr("data-"+strings.NewReplacer("search/", "", ".", "-", "_", "-").Replace(k), root+b.assets[k])
+		attr(site.SearchAttr(k), root+b.assets[k])
 	}
 	return template.HTMLAttr(strings.TrimSpace(sb.String()))
 }

@@ -8,7 +8,8 @@
 //	search/index-xx.idx  the index (search/index/FORMAT.md), fetched over http(s)
 //	search/index-xx.js   the same bytes as a classic script, for file://
 //
-// and search/search-wasm.js, the module as a classic script for file://. The
+// and search/search-wasm.js, the module as a classic script for file://
+// (names owned by site/paths.go). The
 // module itself (search/search.wasm) and Go's wasm_exec.js are static files
 // that `make wasm` puts in static/search/; the build copies them like any
 // other asset. Every name is fingerprinted, and Index returns the
@@ -105,8 +106,10 @@ func (x *Writer) Index(s *site.Site, docs map[string][]Page, out output.Sink) (m
 	wg.Wait()
 
 	names := map[string]string{}
-	asset := func(name string, data []byte) {
-		fp, err := out.Asset(name, data)
+	// write puts a file through out as an asset or, for the scripts only
+	// file:// reads, a raw asset.
+	write := func(store func(string, []byte) (string, error), name string, data []byte) {
+		fp, err := store(name, data)
 		if err != nil {
 			diags.Add(diag.Errorf(diag.Pos{File: "public/" + name}, "output", "%v", err))
 			return
@@ -119,8 +122,8 @@ func (x *Writer) Index(s *site.Site, docs map[string][]Page, out output.Sink) (m
 			diags.Add(diag.Errorf(diag.Pos{File: x.contentPrefix + "/" + lang}, "search-index", "building the %s search index: %v", lang, r.err))
 			continue
 		}
-		asset("search/index-"+lang+".idx", r.idx)
-		asset("search/index-"+lang+".js", r.script)
+		write(out.Asset, site.SearchIndexName(lang), r.idx)
+		write(out.RawAsset, site.SearchIndexScript(lang), r.script)
 	}
 
 	wasm, err := fs.ReadFile(x.static, ModulePath)
@@ -135,7 +138,7 @@ func (x *Writer) Index(s *site.Site, docs map[string][]Page, out output.Sink) (m
 	case err != nil:
 		diags.Add(diag.Errorf(diag.Pos{File: path.Join(x.staticPrefix, ModulePath)}, "search-module", "%v", err))
 	default:
-		asset("search/search-wasm.js", indexer.WasmScript(wasm))
+		write(out.RawAsset, site.SearchModuleScript, indexer.WasmScript(wasm))
 	}
 	return names, diags
 }

@@ -40,6 +40,8 @@ func (m *memSink) Asset(name string, data []byte) (string, error) {
 	return fp, err
 }
 
+func (m *memSink) RawAsset(name string, data []byte) (string, error) { return m.Asset(name, data) }
+
 // testSite is two languages with a home page and one guide each.
 func testSite(t *testing.T) (*site.Site, map[string][]Page) {
 	t.Helper()

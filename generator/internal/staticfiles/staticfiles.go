@@ -51,17 +51,23 @@ type Options struct {
 	Langs []string
 	// Layouts, when set, are read for the scripts they load.
 	Layouts fs.FS
+	// Owned are more names and folders (ending in /) that the build
+	// writes, with what writes them: the caller knows their names
+	// (site/paths.go), this package does not.
+	Owned map[string]string
 }
 
 // owned are the names and folders the build writes itself, and what writes them.
-func owned(langs []string) map[string]string {
+func owned(opt Options) map[string]string {
 	m := map[string]string{
 		"index.html": "the language chooser", "404.html": "the not-found page", "_headers": "the build's headers",
 		".htaccess": "the build's headers", "sitemap.xml": "the sitemap", "robots.txt": "the sitemap's robots.txt",
-		"offline/": "the offline copies", "go/": "the short addresses of guides",
 	}
-	for _, l := range langs {
+	for _, l := range opt.Langs {
 		m[l+"/"] = "the " + l + " pages"
+	}
+	for k, v := range opt.Owned {
+		m[k] = v
 	}
 	return m
 }
@@ -73,7 +79,7 @@ func Check(fsys fs.FS, opt Options) diag.List {
 	if opt.Layouts != nil {
 		loaded = LoadedScripts(opt.Layouts, fsys)
 	}
-	own := owned(opt.Langs)
+	own := owned(opt)
 	file := func(p string) string { return path.Join(opt.Prefix, p) }
 	errorf := func(p, format string, args ...any) *diag.Error {
 		e := diag.Errorf(diag.Pos{File: file(p)}, "static", format, args...)

@@ -26,7 +26,7 @@ func TestInvalid(t *testing.T) {
 	}
 	for _, dir := range dirs {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			diags := Check(os.DirFS(filepath.Join(dir, "static")), Options{Prefix: "static", Langs: []string{"en", "ur"}, Layouts: layouts})
+			diags := Check(os.DirFS(filepath.Join(dir, "static")), Options{Prefix: "static", Langs: []string{"en", "ur"}, Layouts: layouts, Owned: map[string]string{"offline/": "the offline copies"}})
 			var got strings.Builder
 			for _, d := range diags {
 				got.WriteString(d.Error() + "\n")
@@ -50,7 +50,7 @@ func TestInvalid(t *testing.T) {
 }
 
 func TestValid(t *testing.T) {
-	diags := Check(os.DirFS("testdata/valid/static"), Options{Prefix: "static", Langs: []string{"en", "ur"}, Layouts: layouts})
+	diags := Check(os.DirFS("testdata/valid/static"), Options{Prefix: "static", Langs: []string{"en", "ur"}, Layouts: layouts, Owned: map[string]string{"offline/": "the offline copies"}})
 	if len(diags) != 0 {
 		t.Errorf("a clean static tree is refused: %v", diags)
 	}

@@ -1,4 +1,7 @@
-package offline
+// Package htmledit finds the tags of built HTML and edits them in place:
+// the offline copies rewrite every page's links with it, and the pocket
+// file and the print pages embed other pages' bodies with it (embed.go).
+package htmledit
 
 import (
 	"bytes"
@@ -9,36 +12,36 @@ import (
 
 // The built pages are minified HTML: attributes may be unquoted, end tags of
 // void elements are absent, and nothing is guaranteed to be well formed
-// beyond what a browser accepts. The offline copies only need the tags and
-// their attributes, so this is a tag scanner, not a parser: it finds every
+// beyond what a browser accepts. Its users only need the tags and their
+// attributes, so this is a tag scanner, not a parser: it finds every
 // start and end tag in order, with byte offsets, and skips comments,
 // doctypes and the raw text of script, style, textarea and title, as the
 // HTML tokenizer does.
 
-// tag is one start or end tag.
-type tag struct {
-	name        string // lower-case
-	end         bool   // an end tag: </name>
-	start, stop int    // the whole tag is src[start:stop]
-	attrs       []attr
+// Tag is one start or end tag.
+type Tag struct {
+	Name        string // lower-case
+	End         bool   // an end tag: </name>
+	Start, Stop int    // the whole tag is src[Start:Stop]
+	Attrs       []Attr
 }
 
-// attr is one attribute of a start tag.
-type attr struct {
-	name        string // lower-case
-	raw         []byte // the value as written, in src
-	start, stop int    // the attribute with its value, src[start:stop]
+// Attr is one attribute of a start tag.
+type Attr struct {
+	Name        string // lower-case
+	Raw         []byte // the value as written, in src
+	Start, Stop int    // the attribute with its value, src[Start:Stop]
 }
 
-// value is the attribute's value with character references decoded. It is
+// Value is the attribute's value with character references decoded. It is
 // made on demand: most attributes' values are never looked at.
-func (a attr) value() string { return html.UnescapeString(string(a.raw)) }
+func (a Attr) Value() string { return html.UnescapeString(string(a.Raw)) }
 
-// get returns the value of the attribute name and whether it is there.
-func (t *tag) get(name string) (string, bool) {
-	for _, a := range t.attrs {
-		if a.name == name {
-			return a.value(), true
+// Get returns the value of the attribute name and whether it is there.
+func (t *Tag) Get(name string) (string, bool) {
+	for _, a := range t.Attrs {
+		if a.Name == name {
+			return a.Value(), true
 		}
 	}
 	return "", false
@@ -76,27 +79,27 @@ func lowerName(b []byte) string {
 // of tags, and one allocation each was most of what the offline copies
 // allocated.
 type arena struct {
-	tags    []tag
-	attrs   []attr
-	scratch []attr // the attributes of the tag being read
+	tags    []Tag
+	attrs   []Attr
+	scratch []Attr // the attributes of the tag being read
 }
 
-func (ar *arena) tag() *tag {
+func (ar *arena) tag() *Tag {
 	if len(ar.tags) == cap(ar.tags) {
-		ar.tags = make([]tag, 0, 128)
+		ar.tags = make([]Tag, 0, 128)
 	}
 	ar.tags = ar.tags[:len(ar.tags)+1]
 	return &ar.tags[len(ar.tags)-1]
 }
 
 // keep moves the scratch attributes into a block and returns them.
-func (ar *arena) keep() []attr {
+func (ar *arena) keep() []Attr {
 	n := len(ar.scratch)
 	if n == 0 {
 		return nil
 	}
 	if cap(ar.attrs)-len(ar.attrs) < n {
-		ar.attrs = make([]attr, 0, max(256, n))
+		ar.attrs = make([]Attr, 0, max(256, n))
 	}
 	at := len(ar.attrs)
 	ar.attrs = append(ar.attrs, ar.scratch...)
@@ -107,9 +110,9 @@ func (ar *arena) keep() []attr {
 // rawText lists the elements whose content is text up to their end tag.
 var rawText = map[string]bool{"script": true, "style": true, "textarea": true, "title": true}
 
-// scanTags calls fn with every tag of src in document order until fn
+// Scan calls fn with every tag of src in document order until fn
 // returns false.
-func scanTags(src []byte, fn func(t *tag) bool) {
+func Scan(src []byte, fn func(t *Tag) bool) {
 	var ar arena
 	i := 0
 	for i < len(src) {
@@ -134,18 +137,18 @@ func scanTags(src []byte, fn func(t *tag) bool) {
 			i += 1 + k + 1
 		case len(rest) > 1 && rest[0] == '/' && isLetter(rest[1]):
 			t := ar.tag()
-			t.end, t.start = true, i
+			t.End, t.Start = true, i
 			n := i + 2
 			for n < len(src) && !isSpace(src[n]) && src[n] != '/' && src[n] != '>' {
 				n++
 			}
-			t.name = lowerName(src[i+2 : n])
+			t.Name = lowerName(src[i+2 : n])
 			k := bytes.IndexByte(src[n:], '>')
 			if k < 0 {
 				return
 			}
-			t.stop = n + k + 1
-			i = t.stop
+			t.Stop = n + k + 1
+			i = t.Stop
 			if !fn(t) {
 				return
 			}
@@ -154,12 +157,12 @@ func scanTags(src []byte, fn func(t *tag) bool) {
 			if t == nil {
 				return
 			}
-			i = t.stop
+			i = t.Stop
 			if !fn(t) {
 				return
 			}
-			if rawText[t.name] {
-				k := indexFold(src[i:], "</"+t.name)
+			if rawText[t.Name] {
+				k := indexFold(src[i:], "</"+t.Name)
 				if k < 0 {
 					return
 				}
@@ -173,7 +176,7 @@ func scanTags(src []byte, fn func(t *tag) bool) {
 
 // startTag reads the start tag at src[i] ('<' then a letter), or returns
 // nil when the document ends inside it.
-func (ar *arena) startTag(src []byte, i int) *tag {
+func (ar *arena) startTag(src []byte, i int) *Tag {
 	ar.scratch = ar.scratch[:0]
 	n := i + 1
 	for n < len(src) && !isSpace(src[n]) && src[n] != '/' && src[n] != '>' {
@@ -189,15 +192,15 @@ func (ar *arena) startTag(src []byte, i int) *tag {
 		}
 		if src[n] == '>' {
 			t := ar.tag()
-			t.name, t.start, t.stop, t.attrs = name, i, n+1, ar.keep()
+			t.Name, t.Start, t.Stop, t.Attrs = name, i, n+1, ar.keep()
 			return t
 		}
-		a := attr{start: n}
+		a := Attr{Start: n}
 		m := n + 1 // a name may start with '='
 		for m < len(src) && !isSpace(src[m]) && src[m] != '/' && src[m] != '>' && src[m] != '=' {
 			m++
 		}
-		a.name = lowerName(src[n:m])
+		a.Name = lowerName(src[n:m])
 		v := m
 		for v < len(src) && isSpace(src[v]) {
 			v++
@@ -216,18 +219,18 @@ func (ar *arena) startTag(src []byte, i int) *tag {
 				if k < 0 {
 					return nil
 				}
-				a.raw = src[v+1 : v+1+k]
+				a.Raw = src[v+1 : v+1+k]
 				m = v + 1 + k + 1
 			default:
 				e := v
 				for e < len(src) && !isSpace(src[e]) && src[e] != '>' {
 					e++
 				}
-				a.raw = src[v:e]
+				a.Raw = src[v:e]
 				m = e
 			}
 		}
-		a.stop = m
+		a.Stop = m
 		ar.scratch = append(ar.scratch, a)
 		n = m
 	}
@@ -254,42 +257,43 @@ type edit struct {
 	text        string
 }
 
-// edits collects replacements in one document; they must not overlap.
-type edits []edit
+// Edits collects replacements in one document; where two overlap, the
+// first wins.
+type Edits []edit
 
-// replace replaces src[start:stop].
-func (e *edits) replace(start, stop int, text string) {
+// Replace replaces src[start:stop].
+func (e *Edits) Replace(start, stop int, text string) {
 	*e = append(*e, edit{start, stop, text})
 }
 
-// insert inserts text before src[at].
-func (e *edits) insert(at int, text string) { e.replace(at, at, text) }
+// Insert inserts text before src[at].
+func (e *Edits) Insert(at int, text string) { e.Replace(at, at, text) }
 
-// setAttr gives attribute a the value val.
-func (e *edits) setAttr(a attr, val string) {
-	e.replace(a.start, a.stop, a.name+`="`+html.EscapeString(val)+`"`)
+// SetAttr gives attribute a the value val.
+func (e *Edits) SetAttr(a Attr, val string) {
+	e.Replace(a.Start, a.Stop, a.Name+`="`+html.EscapeString(val)+`"`)
 }
 
-// dropAttr removes attribute a with the space before it.
-func (e *edits) dropAttr(src []byte, a attr) {
-	start := a.start
+// DropAttr removes attribute a with the space before it.
+func (e *Edits) DropAttr(src []byte, a Attr) {
+	start := a.Start
 	for start > 0 && isSpace(src[start-1]) {
 		start--
 	}
-	e.replace(start, a.stop, "")
+	e.Replace(start, a.Stop, "")
 }
 
-// addAttr adds an attribute at the end of start tag t.
-func (e *edits) addAttr(src []byte, t *tag, name, val string) {
-	at := t.stop - 1
+// AddAttr adds an attribute at the end of start tag t.
+func (e *Edits) AddAttr(src []byte, t *Tag, name, val string) {
+	at := t.Stop - 1
 	if at > 0 && src[at-1] == '/' {
 		at--
 	}
-	e.insert(at, " "+name+`="`+html.EscapeString(val)+`"`)
+	e.Insert(at, " "+name+`="`+html.EscapeString(val)+`"`)
 }
 
-// apply returns src with the edits made.
-func (e edits) apply(src []byte) []byte {
+// Apply returns src with the edits made.
+func (e Edits) Apply(src []byte) []byte {
 	sort.SliceStable(e, func(i, j int) bool { return e[i].start < e[j].start })
 	added := 0
 	for _, ed := range e {
@@ -310,16 +314,16 @@ func (e edits) apply(src []byte) []byte {
 	return b.Bytes()
 }
 
-// element finds the first element called name in src and returns its start
+// Element finds the first element called name in src and returns its start
 // tag and the offset of its end tag (len(src) when it has none).
-func element(src []byte, name string) (start *tag, end int) {
+func Element(src []byte, name string) (start *Tag, end int) {
 	end = -1
-	scanTags(src, func(t *tag) bool {
+	Scan(src, func(t *Tag) bool {
 		switch {
-		case start == nil && !t.end && t.name == name:
+		case start == nil && !t.End && t.Name == name:
 			start = t
-		case start != nil && t.end && t.name == name:
-			end = t.start
+		case start != nil && t.End && t.Name == name:
+			end = t.Start
 			return false
 		}
 		return true
