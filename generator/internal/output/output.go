@@ -6,23 +6,17 @@ package output
 
 import (
 	"bufio"
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
 
-	"github.com/andybalholm/brotli"
-	"github.com/klauspost/compress/gzip"
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/html"
@@ -301,93 +295,6 @@ func (w *Writer) writeRaw(name string, data []byte, pack bool) error {
 	return nil
 }
 
-// file is one job of either pool: a path and its bytes.
-type file struct {
-	name string
-	data []byte
-}
-
-// ioWorkers is how many files are created at once. On a disk that makes
-// each creation wait, many in flight hide it (8,000 files and folders on
-// a fresh ext4 here: 0.7 s with 16 writers, 0.1 s with 64). Nothing hides
-// the other cost of this disk: after a big deletion, ext4 without a
-// journal spends about a millisecond of processor time per new inode
-// skipping recently freed ones, which only fewer files saves.
-const ioWorkers = 64
-
-// The writer runs two pools. Compression is work for the processor, so it
-// gets one worker per core, each reusing its encoders (a fresh brotli
-// encoder allocates and clears a megabyte of hash table per file). Writing
-// is waiting, so it gets many workers.
-func (w *Writer) start() {
-	w.files = make(chan file, ioWorkers*2)
-	w.packs = make(chan file, runtime.GOMAXPROCS(0)*2)
-	for range ioWorkers {
-		go func() {
-			for f := range w.files {
-				w.fail(f.name, w.store(f.name, f.data))
-				w.writing.done()
-			}
-		}()
-	}
-	for range runtime.GOMAXPROCS(0) {
-		go func() {
-			var enc encoders
-			for f := range w.packs {
-				w.fail(f.name, w.pack(&enc, f.name, f.data))
-				w.packing.done()
-			}
-		}()
-	}
-}
-
-// counter counts jobs in flight. Unlike a WaitGroup it may go up from
-// zero while someone waits, as compressing queues the siblings' writes.
-type counter struct {
-	mu   sync.Mutex
-	cond sync.Cond
-	n    int
-}
-
-func (c *counter) add(n int) {
-	c.mu.Lock()
-	c.n += n
-	c.mu.Unlock()
-}
-
-func (c *counter) done() {
-	c.mu.Lock()
-	c.n--
-	if c.n == 0 && c.cond.L != nil {
-		c.cond.Broadcast()
-	}
-	c.mu.Unlock()
-}
-
-// wait returns once nothing is in flight.
-func (c *counter) wait() {
-	c.mu.Lock()
-	if c.cond.L == nil {
-		c.cond.L = &c.mu
-	}
-	for c.n > 0 {
-		c.cond.Wait()
-	}
-	c.mu.Unlock()
-}
-
-// fail keeps the first error.
-func (w *Writer) fail(name string, err error) {
-	if err == nil {
-		return
-	}
-	w.errMu.Lock()
-	if w.err == nil {
-		w.err = fmt.Errorf("writing %s: %w", strings.TrimPrefix(filepath.ToSlash(name), filepath.ToSlash(w.stage)+"/"), err)
-	}
-	w.errMu.Unlock()
-}
-
 // ReadFile returns a file as written (minified), once it is on disk.
 func (w *Writer) ReadFile(name string) ([]byte, error) {
 	if err := CheckName(name); err != nil {
@@ -414,17 +321,6 @@ func (w *Writer) Flush() error {
 	return w.err
 }
 
-// precompress reports whether name gets .br and .gz siblings: the
-// fingerprinted assets, module and indexes, which hosts serve for a year
-// and nginx can send as they are. Pages are left to the host's on-the-fly
-// compression (what Netlify, Cloudflare Pages and GitHub Pages do anyway;
-// they ignore siblings): two more files per page tripled the files a
-// build creates, and creating files is most of a build's cost on slow
-// disks. Files under 1 KB gain nothing worth two more files.
-func (w *Writer) precompress(name string, data []byte) bool {
-	return w.compress && compressible[path.Ext(name)] && path.Ext(name) != ".html" && len(data) >= 1024
-}
-
 // store writes one file, creating its folder first.
 func (w *Writer) store(full string, data []byte) error {
 	w.live.RLock()
@@ -436,38 +332,6 @@ func (w *Writer) store(full string, data []byte) error {
 		return err
 	}
 	return os.WriteFile(full, data, 0o644)
-}
-
-// pack compresses name's bytes and queues its .br and .gz siblings.
-func (w *Writer) pack(enc *encoders, name string, data []byte) error {
-	if w.cancelled.Load() {
-		return nil
-	}
-	level := w.brLevel
-	if maxBrotli[path.Ext(name)] && (len(data) <= 1<<20 || path.Ext(name) == ".wasm") {
-		// Best level where it pays: the module (reused across builds) and
-		// indexes up to 1 MB. A bigger index would cost seconds per MB.
-		level = 11
-	} else if maxBrotli[path.Ext(name)] {
-		level = 9
-	}
-	cache := w.cacheFolder()
-	br, gz, ok := cached(cache, data, level)
-	if !ok {
-		var err error
-		if br, gz, err = enc.compress(data, level, level == w.brLevel); err != nil {
-			return err
-		}
-		storeCached(cache, data, level, br, gz)
-	}
-	w.mu.Lock()
-	w.brSizes[name] = len(br)
-	w.mu.Unlock()
-	full := filepath.Join(w.stage, filepath.FromSlash(name))
-	w.writing.add(2) // before packing.done: Flush waits for packing first
-	w.files <- file{full + ".br", br}
-	w.files <- file{full + ".gz", gz}
-	return nil
 }
 
 // mkdir creates dir once per build: the first worker to need it creates
@@ -483,196 +347,6 @@ func (w *Writer) mkdir(dir string) error {
 type madeDir struct {
 	once sync.Once
 	err  error
-}
-
-// The compression cache keeps the encodings made at brotli's slow levels
-// (the search module and indexes) by content hash in the user's cache
-// folder, so a build does not spend seconds compressing bytes an earlier
-// build compressed, whether it writes into a fresh folder or not.
-// Encoding is deterministic, so a cached copy equals a fresh one.
-const cacheLevel = 9
-
-func cachePath(dir string, data []byte, level int) string {
-	if dir == "" || level < cacheLevel {
-		return ""
-	}
-	sum := sha256.Sum256(data)
-	return filepath.Join(dir, fmt.Sprintf("%x-%d", sum, level))
-}
-
-func cached(dir string, data []byte, level int) (br, gz []byte, ok bool) {
-	p := cachePath(dir, data, level)
-	if p == "" {
-		return nil, nil, false
-	}
-	br, err1 := os.ReadFile(p + ".br")
-	gz, err2 := os.ReadFile(p + ".gz")
-	return br, gz, err1 == nil && err2 == nil
-}
-
-// storeCached writes the cache entry; failing to is not an error.
-func storeCached(dir string, data []byte, level int, br, gz []byte) {
-	p := cachePath(dir, data, level)
-	if p == "" || os.MkdirAll(filepath.Dir(p), 0o755) != nil {
-		return
-	}
-	// Write beside and rename, so a concurrent build never reads half a file.
-	for ext, b := range map[string][]byte{".br": br, ".gz": gz} {
-		tmp := fmt.Sprintf("%s%s.%d.tmp", p, ext, os.Getpid())
-		if os.WriteFile(tmp, b, 0o644) == nil {
-			os.Rename(tmp, p+ext)
-		}
-	}
-}
-
-// encoders are one compression worker's reusable brotli and gzip writers.
-// A reset encoder gives the same bytes as a new one. The gzip header
-// carries no name or time, so output is byte-identical across builds.
-type encoders struct {
-	br      *brotli.Writer
-	brLevel int
-	gz      *gzip.Writer
-	gzFast  *gzip.Writer // for GzipFastSize
-}
-
-// compress encodes data in both encodings; keep says the brotli encoder
-// at this level is worth keeping for the next file (the page level; the
-// rare best-level files would hold tens of megabytes of tables).
-func (e *encoders) compress(data []byte, brLevel int, keep bool) (br, gz []byte, err error) {
-	if br, err = e.brotli(data, brLevel, keep); err != nil {
-		return nil, nil, err
-	}
-	g := bytes.NewBuffer(make([]byte, 0, len(data)/3+64))
-	if e.gz == nil {
-		e.gz, _ = gzip.NewWriterLevel(g, gzip.DefaultCompression) // the fallback for old browsers; -9 saves ~1% for twice the time
-	} else {
-		e.gz.Reset(g)
-	}
-	if _, err := e.gz.Write(data); err != nil {
-		return nil, nil, err
-	}
-	if err := e.gz.Close(); err != nil {
-		return nil, nil, err
-	}
-	return br, g.Bytes(), nil
-}
-
-// gzipFast returns data's gzip size at the fastest level.
-func (e *encoders) gzipFast(data []byte) (int, error) {
-	var n countWriter
-	if e.gzFast == nil {
-		e.gzFast, _ = gzip.NewWriterLevel(&n, gzip.BestSpeed)
-	} else {
-		e.gzFast.Reset(&n)
-	}
-	if _, err := e.gzFast.Write(data); err != nil {
-		return 0, err
-	}
-	err := e.gzFast.Close()
-	return int(n), err
-}
-
-// countWriter counts the bytes written to it.
-type countWriter int
-
-func (c *countWriter) Write(p []byte) (int, error) {
-	*c += countWriter(len(p))
-	return len(p), nil
-}
-
-func (e *encoders) brotli(data []byte, level int, keep bool) ([]byte, error) {
-	b := bytes.NewBuffer(make([]byte, 0, len(data)/3+64))
-	bw := e.br
-	if bw != nil && e.brLevel == level {
-		bw.Reset(b)
-	} else {
-		bw = brotli.NewWriterLevel(b, level)
-		if keep {
-			e.br, e.brLevel = bw, level
-		}
-	}
-	if _, err := bw.Write(data); err != nil {
-		return nil, err
-	}
-	if err := bw.Close(); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
-
-// BrotliSize returns the brotli size of a written file at the page level:
-// its sibling's size when it has one, or else the file compressed now (the
-// page-weight budget asks for a few pages, not all). ok is false for a
-// name that was not written or is not text.
-func (w *Writer) BrotliSize(name string) (int, bool) {
-	w.mu.Lock()
-	n, ok := w.brSizes[name]
-	w.mu.Unlock()
-	if ok {
-		return n, true
-	}
-	n, ok = w.weigh(name, func(e *encoders, data []byte) (int, error) {
-		br, err := e.brotli(data, w.brLevel, true)
-		return len(br), err
-	})
-	if ok {
-		w.mu.Lock()
-		w.brSizes[name] = n
-		w.mu.Unlock()
-	}
-	return n, ok
-}
-
-// weigh reads a written text file back and measures it with a spare set
-// of encoders; ok is false for a name that was not written or is not text.
-func (w *Writer) weigh(name string, measure func(e *encoders, data []byte) (int, error)) (int, bool) {
-	w.mu.Lock()
-	_, written := w.written[name]
-	w.mu.Unlock()
-	if !written || !compressible[path.Ext(name)] {
-		return 0, false
-	}
-	// ReadFile waits for the files to be on disk, not for the compressing
-	// pool, which may be busy with the search indexes at brotli's best level.
-	data, err := w.ReadFile(name)
-	if err != nil {
-		return 0, false
-	}
-	enc, _ := w.spare.Get().(*encoders)
-	if enc == nil {
-		enc = &encoders{}
-	}
-	n, err := measure(enc, data)
-	w.spare.Put(enc)
-	return n, err == nil
-}
-
-// GzipFastSize returns the gzip size of a written file at gzip's fastest
-// level, the default of a server that compresses as it sends (nginx's
-// gzip_comp_level 1). It takes about a quarter of BrotliSize's time and is
-// larger than the brotli size for any page, so a page that fits a budget
-// by it needs no brotli. ok is false for a name that was not written or is
-// not text.
-func (w *Writer) GzipFastSize(name string) (int, bool) {
-	return w.weigh(name, (*encoders).gzipFast)
-}
-
-// Sizes returns every written name with its size, sorted by name.
-func (w *Writer) Sizes() []File {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	out := make([]File, 0, len(w.written))
-	for n, s := range w.written {
-		out = append(out, File{Name: n, Size: s})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out
-}
-
-// File is one written output.
-type File struct {
-	Name string
-	Size int
 }
 
 // Commit replaces the final directory with the staged one. The old tree is
@@ -710,35 +384,4 @@ func (w *Writer) Abort() error {
 	// build would otherwise wait seconds for the module at brotli's best
 	// level before saying so (stage.go).
 	return w.Cancel()
-}
-
-// TreeHash returns a SHA-256 over every file under dir: its slash path and
-// its content's hash, in path order. Two builds with the same hash served
-// the same bytes at the same addresses.
-func TreeHash(dir string) (string, error) {
-	var names []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if !d.IsDir() {
-			rel, _ := filepath.Rel(dir, p)
-			names = append(names, filepath.ToSlash(rel))
-		}
-		return nil
-	})
-	if err != nil {
-		return "", err
-	}
-	sort.Strings(names)
-	h := sha256.New()
-	for _, n := range names {
-		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(n)))
-		if err != nil {
-			return "", err
-		}
-		sum := sha256.Sum256(data)
-		fmt.Fprintf(h, "%s\x00%x\n", n, sum)
-	}
-	return fmt.Sprintf("%x", h.Sum(nil)), nil
 }
