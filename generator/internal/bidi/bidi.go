@@ -54,6 +54,11 @@ const trailing = ".,;:!?"
 
 // LTRRuns returns the [start, end) byte spans of s to isolate.
 func LTRRuns(s string) [][2]int {
+	// Every run holds an ASCII digit, "@" or "."; most text holds none, and
+	// the expression is slow, so look first.
+	if strings.IndexFunc(s, func(r rune) bool { return '0' <= r && r <= '9' || r == '@' || r == '.' }) < 0 {
+		return nil
+	}
 	var out [][2]int
 	for _, m := range ltrPattern.FindAllStringIndex(s, -1) {
 		end := m[1]

@@ -314,7 +314,14 @@ func (cv *conversion) spoofing(n ast.Node, what, s string) bool {
 // text), and each can make a number or an address read differently.
 func (cv *conversion) bidiAnywhere() {
 	s := string(cv.body)
-	for i, r := range s {
+	for i := 0; i < len(s); i++ {
+		// Every bidi control and invisible character is encoded from one of
+		// these lead bytes (U+180E, U+2000–U+2FFF, U+FEFF); skip the rest
+		// without decoding.
+		if c := s[i]; c != 0xE1 && c != 0xE2 && c != 0xEF {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
 		if spoof.Bidi(r) || spoof.ZeroWidth(r) && r != 0x200C && r != 0x200D {
 			cv.res.Diags.Add(diag.Errorf(cv.page.Offsets.Pos(cv.page.BodyOffset+i), "spoofing",
 				"the text holds %s", spoof.Describe(r)).WithHint(spoof.Hint))
@@ -330,6 +337,11 @@ var textAddress = regexp.MustCompile(`(?i)(?:https?://|www\.)[^\s<>()\[\]"'` + "
 // (linkify stops at the first letter outside ASCII, leaving the look-alike
 // as text), for a host that mixes scripts.
 func (cv *conversion) addressesInText(s string) {
+	// The case-blind expression is slow on a whole page; most pages hold no
+	// address, so look for one first.
+	if low := strings.ToLower(s); !strings.Contains(low, "http") && !strings.Contains(low, "www.") {
+		return
+	}
 	for _, m := range textAddress.FindAllStringIndex(s, -1) {
 		a := s[m[0]:m[1]]
 		if !strings.Contains(a, "://") {

@@ -262,7 +262,14 @@ var (
 
 // proseText scans one run of text.
 func (cv *conversion) proseText(s string, n proseAt, ix *factIndex) {
-	for _, m := range sectionRE.FindAllStringSubmatchIndex(s, -1) {
+	// The expressions below are slow on long text; each needs a digit or a
+	// top-level domain, which most text has not, so look for those first.
+	digits := strings.IndexFunc(s, isAnyDigit) >= 0
+	var sections [][]int
+	if digits {
+		sections = sectionRE.FindAllStringSubmatchIndex(s, -1)
+	}
+	for _, m := range sections {
 		num := asciiDigits(s[m[2]:m[3]])
 		e := cv.proseWarn(n, m[0], "prose states law section %q; write it through the facts register", s[m[0]:m[1]])
 		key, ok := ix.sections[num]
@@ -277,17 +284,44 @@ func (cv *conversion) proseText(s string, n proseAt, ix *factIndex) {
 			e.WithHint(`add the section to content/facts.yaml with its source, then write {{< fact "key" >}}`)
 		}
 	}
-	for _, m := range bareURLRE.FindAllStringIndex(s, -1) {
+	var urls [][]int
+	if mayHoldDomain(s) {
+		urls = bareURLRE.FindAllStringIndex(s, -1)
+	}
+	for _, m := range urls {
 		if m[0] > 0 && (s[m[0]-1] == '@' || s[m[0]-1] == '.') {
 			continue // an e-mail address, or the tail of a longer name
 		}
 		cv.proseURL(n, m[0], s[m[0]:m[1]], ix)
+	}
+	if !digits {
+		return
 	}
 	for _, r := range numberRuns(s) {
 		if cv.isPhone(s, r, ix) {
 			cv.prosePhone(n, r.start, s[r.start:r.end], ix)
 		}
 	}
+}
+
+// isAnyDigit reports a digit numberRuns and sectionRE read.
+func isAnyDigit(r rune) bool { return digitValue(r) >= 0 }
+
+// domainTails are the endings bareURLRE looks for.
+var domainTails = []string{".org", ".com", ".net", ".pk", ".gov", ".info", ".io"}
+
+// mayHoldDomain reports whether s holds one of domainTails, in any case.
+func mayHoldDomain(s string) bool {
+	if !strings.Contains(s, ".") {
+		return false
+	}
+	low := strings.ToLower(s)
+	for _, t := range domainTails {
+		if strings.Contains(low, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // proseWarn adds a prose-fact warning at byte off of the text at.

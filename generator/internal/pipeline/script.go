@@ -22,6 +22,15 @@ func checkScript(lang config.Language, p *site.Page, sections []markdown.Section
 	in, all := 0, 0
 	count := func(s string) {
 		for _, r := range s {
+			if r < 0x80 { // ASCII: a letter is a Latin one
+				if 'a' <= r|0x20 && r|0x20 <= 'z' {
+					all++
+					if table == unicode.Latin {
+						in++
+					}
+				}
+				continue
+			}
 			if unicode.IsLetter(r) {
 				all++
 				if unicode.Is(table, r) {
