@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"mehfooz/internal/wanttest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,43 +13,27 @@ import (
 // want.txt beside it, and no style= attribute in what it renders.
 // -update rewrites want.txt.
 func TestInvalid(t *testing.T) {
-	dirs, _ := filepath.Glob("testdata/invalid/*")
-	if len(dirs) == 0 {
-		t.Fatal("no cases")
-	}
-	for _, dir := range dirs {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
-			src, err := os.ReadFile(filepath.Join(dir, "input.md"))
-			if err != nil {
-				t.Fatal(err)
+	wanttest.Cases(t, "testdata/invalid/*", *update, func(t *testing.T, dir string) string {
+		src, err := os.ReadFile(filepath.Join(dir, "input.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := convert(t, "en", string(src), nil)
+		var got strings.Builder
+		for _, d := range res.Diags {
+			if d.Rule == ruleProseFact {
+				continue // the hostile inputs state addresses on purpose; prosefacts_test covers the rule
 			}
-			res := convert(t, "en", string(src), nil)
-			var got strings.Builder
-			for _, d := range res.Diags {
-				if d.Rule == ruleProseFact {
-					continue // the hostile inputs state addresses on purpose; prosefacts_test covers the rule
-				}
-				got.WriteString(d.Error() + "\n")
-			}
-			wantFile := filepath.Join(dir, "want.txt")
-			if *update {
-				os.WriteFile(wantFile, []byte(got.String()), 0o644)
-			}
-			want, err := os.ReadFile(wantFile)
-			if err != nil {
-				t.Fatalf("%v (run with -update)", err)
-			}
-			if got.String() != string(want) {
-				t.Errorf("diagnostics:\n%s\nwant:\n%s", got.String(), want)
-			}
-			if res.Diags.Errors() == 0 {
-				t.Error("no error")
-			}
-			if strings.Contains(string(res.HTML), "style=") {
-				t.Errorf("style= reached the page:\n%s", res.HTML)
-			}
-		})
-	}
+			got.WriteString(d.Error() + "\n")
+		}
+		if res.Diags.Errors() == 0 {
+			t.Error("no error")
+		}
+		if strings.Contains(string(res.HTML), "style=") {
+			t.Errorf("style= reached the page:\n%s", res.HTML)
+		}
+		return got.String()
+	})
 }
 
 func TestAlignedCellsUseClasses(t *testing.T) {

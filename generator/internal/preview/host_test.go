@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"mehfooz/generator/internal/diag"
+	"mehfooz/internal/wanttest"
 )
 
 var update = flag.Bool("update", false, "rewrite want.txt files")
@@ -26,42 +27,26 @@ func (f fixedBuild) Build([]string) (Files, diag.List) { return Files(f), nil }
 func TestInvalid(t *testing.T) {
 	s := New(fixedBuild{"en/index.html": []byte("<p>en"), "en/guides/evidence/index.html": []byte("<p>ev"), "404.html": []byte("nf")})
 	s.port = "1313"
-	dirs, _ := filepath.Glob("testdata/invalid/*")
-	if len(dirs) == 0 {
-		t.Fatal("no cases")
-	}
-	for _, dir := range dirs {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
-			raw, err := os.ReadFile(filepath.Join(dir, "request.txt"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			r, err := http.ReadRequest(bufio.NewReader(strings.NewReader(string(raw))))
-			if err != nil {
-				t.Fatal(err)
-			}
-			w := httptest.NewRecorder()
-			s.ServeHTTP(w, r)
-			got := fmt.Sprintf("%d %s\n", w.Code, http.StatusText(w.Code))
-			if loc := w.Header().Get("Location"); loc != "" {
-				got += "Location: " + loc + "\n"
-			}
-			wantFile := filepath.Join(dir, "want.txt")
-			if *update {
-				os.WriteFile(wantFile, []byte(got), 0o644)
-			}
-			want, err := os.ReadFile(wantFile)
-			if err != nil {
-				t.Fatalf("%v (run with -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("got:\n%s\nwant:\n%s", got, want)
-			}
-			if loc := w.Header().Get("Location"); strings.HasPrefix(loc, "//") || strings.HasPrefix(loc, `/\`) || strings.Contains(loc, "://") {
-				t.Errorf("redirect to another host: %s", loc)
-			}
-		})
-	}
+	wanttest.Cases(t, "testdata/invalid/*", *update, func(t *testing.T, dir string) string {
+		raw, err := os.ReadFile(filepath.Join(dir, "request.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := http.ReadRequest(bufio.NewReader(strings.NewReader(string(raw))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, r)
+		got := fmt.Sprintf("%d %s\n", w.Code, http.StatusText(w.Code))
+		if loc := w.Header().Get("Location"); loc != "" {
+			got += "Location: " + loc + "\n"
+		}
+		if loc := w.Header().Get("Location"); strings.HasPrefix(loc, "//") || strings.HasPrefix(loc, `/\`) || strings.Contains(loc, "://") {
+			t.Errorf("redirect to another host: %s", loc)
+		}
+		return got
+	})
 }
 
 func TestLoopbackHostsAnswer(t *testing.T) {

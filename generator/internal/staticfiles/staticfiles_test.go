@@ -2,6 +2,7 @@ package staticfiles
 
 import (
 	"flag"
+	"mehfooz/internal/wanttest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,33 +21,17 @@ var layouts = fstest.MapFS{
 // TestInvalid checks each testdata/invalid/<case>/static tree and wants
 // exactly the diagnostics in want.txt beside it (-update rewrites them).
 func TestInvalid(t *testing.T) {
-	dirs, _ := filepath.Glob("testdata/invalid/*")
-	if len(dirs) == 0 {
-		t.Fatal("no cases")
-	}
-	for _, dir := range dirs {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
-			diags := Check(os.DirFS(filepath.Join(dir, "static")), Options{Prefix: "static", Langs: []string{"en", "ur"}, Layouts: layouts, Owned: map[string]string{"offline/": "the offline copies"}})
-			var got strings.Builder
-			for _, d := range diags {
-				got.WriteString(d.Error() + "\n")
-			}
-			wantFile := filepath.Join(dir, "want.txt")
-			if *update {
-				os.WriteFile(wantFile, []byte(got.String()), 0o644)
-			}
-			want, err := os.ReadFile(wantFile)
-			if err != nil {
-				t.Fatalf("%v (run with -update)", err)
-			}
-			if got.String() != string(want) {
-				t.Errorf("diagnostics:\n%s\nwant:\n%s", got.String(), want)
-			}
-			if diags.Errors() == 0 {
-				t.Error("no error")
-			}
-		})
-	}
+	wanttest.Cases(t, "testdata/invalid/*", *update, func(t *testing.T, dir string) string {
+		diags := Check(os.DirFS(filepath.Join(dir, "static")), Options{Prefix: "static", Langs: []string{"en", "ur"}, Layouts: layouts, Owned: map[string]string{"offline/": "the offline copies"}})
+		var got strings.Builder
+		for _, d := range diags {
+			got.WriteString(d.Error() + "\n")
+		}
+		if diags.Errors() == 0 {
+			t.Error("no error")
+		}
+		return got.String()
+	})
 }
 
 func TestValid(t *testing.T) {
