@@ -183,21 +183,7 @@ func TestPagefindVsMehfooz(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs Pagefind and chromium; skipped in -short mode")
 	}
-	public := envOr("PAGEFIND_BENCH_PUBLIC", filepath.Join("..", "..", "public"))
-	bin := envOr("PAGEFIND_BIN", filepath.Join("node_modules", ".bin", "pagefind"))
-	out := os.Getenv("PAGEFIND_BENCH_OUT")
-	if out == "" {
-		out = t.TempDir()
-	}
-	out, _ = filepath.Abs(out)
-	os.MkdirAll(out, 0o755)
-	runs := 3
-	if n, err := strconv.Atoi(os.Getenv("PAGEFIND_BENCH_RUNS")); err == nil && n > 0 {
-		runs = n
-	}
-	if _, err := os.Stat(filepath.Join(public, "en", "search", "index.html")); err != nil {
-		t.Fatalf("no built site in %s (run make site): %v", public, err)
-	}
+	public, bin, out, runs := benchSetup(t, "PAGEFIND_BENCH_RUNS", 3)
 
 	site := prepareSite(t, public, bin, out)
 	res := results{Runs: runs, Queries: map[string][][]queryRun{}, Chromium: chromiumVersion(), Tree: gitTree()}
@@ -361,4 +347,28 @@ func decodeIndex(t *testing.T, site, lang string) *index.Index {
 		t.Fatalf("%s: %v", m[0], err)
 	}
 	return ix
+}
+
+// benchSetup reads the settings both benchmarks share: the built site
+// (PAGEFIND_BENCH_PUBLIC, which must hold a search page), the Pagefind
+// binary, the output folder (PAGEFIND_BENCH_OUT, else a temporary one) and
+// the number of runs from runsEnv.
+func benchSetup(t *testing.T, runsEnv string, defaultRuns int) (public, bin, out string, runs int) {
+	t.Helper()
+	public = envOr("PAGEFIND_BENCH_PUBLIC", filepath.Join("..", "..", "public"))
+	bin = envOr("PAGEFIND_BIN", filepath.Join("node_modules", ".bin", "pagefind"))
+	out = os.Getenv("PAGEFIND_BENCH_OUT")
+	if out == "" {
+		out = t.TempDir()
+	}
+	out, _ = filepath.Abs(out)
+	os.MkdirAll(out, 0o755)
+	runs = defaultRuns
+	if n, err := strconv.Atoi(os.Getenv(runsEnv)); err == nil && n > 0 {
+		runs = n
+	}
+	if _, err := os.Stat(filepath.Join(public, "en", "search", "index.html")); err != nil {
+		t.Fatalf("no built site in %s (run make site): %v", public, err)
+	}
+	return public, bin, out, runs
 }

@@ -26,7 +26,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -80,21 +79,7 @@ type slowRun struct {
 }
 
 func TestFirstResultSlowPhone(t *testing.T) {
-	public := envOr("PAGEFIND_BENCH_PUBLIC", filepath.Join("..", "..", "public"))
-	bin := envOr("PAGEFIND_BIN", filepath.Join("node_modules", ".bin", "pagefind"))
-	out := os.Getenv("PAGEFIND_BENCH_OUT")
-	if out == "" {
-		out = t.TempDir()
-	}
-	out, _ = filepath.Abs(out)
-	os.MkdirAll(out, 0o755)
-	runs := 5
-	if n, err := strconv.Atoi(os.Getenv("SLOWPHONE_RUNS")); err == nil && n > 0 {
-		runs = n
-	}
-	if _, err := os.Stat(filepath.Join(public, "en", "search", "index.html")); err != nil {
-		t.Fatalf("no built site in %s (run make site): %v", public, err)
-	}
+	public, bin, out, runs := benchSetup(t, "SLOWPHONE_RUNS", 5)
 	engines := []string{"mehfooz", "pagefind"}
 	if e := os.Getenv("SLOWPHONE_ENGINES"); e != "" {
 		engines = strings.Split(e, ",") // a quick look at one engine
