@@ -39,11 +39,12 @@ $(BIN): FORCE wasm
 dist:
 	$(GO) run ./tools/dist -version '$(VERSION)' -out dist $(if $(RELEASES_URL),-releases '$(RELEASES_URL)')
 
-# The search module: standard toolchain, built for size.
+# The search module: standard toolchain, built for size, then stripped of
+# the tables only tracebacks read (tools/searchwasm, search/wasmstrip).
 wasm:
 	@mkdir -p static/search
 	@if [ -d search/wasm ]; then \
-		GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM) ./search/wasm && \
+		$(GO) run ./tools/searchwasm -o $(WASM) && \
 		cp "$(GOROOT)/lib/wasm/wasm_exec.js" $(WASM_EXEC); \
 	fi
 

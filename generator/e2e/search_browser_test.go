@@ -3,7 +3,6 @@ package e2e
 import (
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -18,6 +17,7 @@ import (
 	"mehfooz/generator/internal/pipeline"
 	"mehfooz/generator/internal/searchindex"
 	"mehfooz/internal/browsertest"
+	"mehfooz/search/wasmstrip"
 )
 
 var built struct {
@@ -47,11 +47,7 @@ func builtSite(t *testing.T) string {
 			return
 		}
 		os.MkdirAll(filepath.Join(static, "search"), 0o755)
-		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(static, searchindex.ModulePath), "mehfooz/search/wasm")
-		cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			built.err = err
-			built.dir = string(out)
+		if _, built.err = wasmstrip.Build("", wasmstrip.Module, filepath.Join(static, searchindex.ModulePath)); built.err != nil {
 			return
 		}
 		glue, err := os.ReadFile(filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec.js"))

@@ -26,6 +26,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"mehfooz/search/wasmstrip"
 )
 
 // Platforms are the release targets.
@@ -120,22 +122,16 @@ func run(version, out string, platforms []string, releases string, date int64) e
 	return os.WriteFile(filepath.Join(out, "SHA256SUMS"), []byte(strings.Join(sums, "")), 0o644)
 }
 
-// buildWasm is `make wasm`: the search module and Go's wasm_exec.js into
-// static/search/, where the binary's embedded defaults pick them up. Each
-// file is written beside and renamed into place, so a reader never sees half.
+// buildWasm is `make wasm`: the search module (built and stripped by
+// wasmstrip) and Go's wasm_exec.js into static/search/, where the binary's
+// embedded defaults pick them up. Each file is written beside and renamed
+// into place, so a reader never sees half.
 func buildWasm() error {
 	if err := os.MkdirAll("static/search", 0o755); err != nil {
 		return err
 	}
-	tmp := filepath.Join("static/search", ".search.wasm.tmp")
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", tmp, "./search/wasm")
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
-	if err := cmd.Run(); err != nil {
+	if _, err := wasmstrip.Build("", wasmstrip.Module, "static/search/search.wasm"); err != nil {
 		return fmt.Errorf("building the search module: %v", err)
-	}
-	if err := os.Rename(tmp, "static/search/search.wasm"); err != nil {
-		return err
 	}
 	js, err := os.ReadFile(filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec.js"))
 	if err != nil {
