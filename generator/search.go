@@ -86,6 +86,16 @@ prints nothing else; the query is not stored anywhere.`,
 				fmt.Fprintf(e.stderr, "mehfooz search: %s: %v\n", file.path, err)
 				return 1
 			}
+			if file.texts != "" { // snippets; without the file, results have none
+				data, err := os.ReadFile(file.texts)
+				if err == nil {
+					err = ix.LoadTexts(data)
+				}
+				if err != nil {
+					fmt.Fprintf(e.stderr, "mehfooz search: %s: %v\n\thint: build the site again: the index and its texts come from different builds\n", file.texts, err)
+					return 1
+				}
+			}
 			found := ix.Search(text, f.limit)
 			fallback := len(found) == 0
 			if fallback {
@@ -113,33 +123,39 @@ type langResult struct {
 	Fallback bool
 }
 
-type indexFile struct{ lang, path string }
+type indexFile struct{ lang, path, texts string }
 
 // indexFiles finds the index of lang ("" for every language) in the output
-// folder out: the file site.SearchIndexLang recognises in the search
-// folder, the newest if a folder holds several.
+// folder out, with its section texts: the files site.SearchIndexLang and
+// site.SearchTextsLang recognise in the search folder, the newest if a
+// folder holds several.
 func indexFiles(out, lang string) ([]indexFile, error) {
 	dir := filepath.Join(out, filepath.FromSlash(site.SearchDir))
 	entries, err := os.ReadDir(dir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
-	newest := map[string]string{}
+	indexes, texts := map[string]string{}, map[string]string{}
 	var langs []string
 	for _, e := range entries {
-		l, ok := site.SearchIndexLang(e.Name())
+		newest := indexes
+		l, isIndex := site.SearchIndexLang(e.Name())
+		ok := isIndex
+		if !isIndex {
+			newest = texts
+			l, ok = site.SearchTextsLang(e.Name())
+		}
 		if !ok || e.IsDir() || (lang != "" && l != lang) {
 			continue
 		}
 		m := filepath.Join(dir, e.Name())
-		if old, seen := newest[l]; seen {
-			if modTime(m) > modTime(old) {
-				newest[l] = m
-			}
-			continue
+		old, seen := newest[l]
+		if !seen || modTime(m) > modTime(old) {
+			newest[l] = m
 		}
-		newest[l] = m
-		langs = append(langs, l)
+		if !seen && isIndex {
+			langs = append(langs, l)
+		}
 	}
 	if len(langs) == 0 {
 		what := "search indexes"
@@ -151,7 +167,7 @@ func indexFiles(out, lang string) ([]indexFile, error) {
 	slices.Sort(langs)
 	files := make([]indexFile, len(langs))
 	for i, l := range langs {
-		files[i] = indexFile{l, newest[l]}
+		files[i] = indexFile{l, indexes[l], texts[l]}
 	}
 	return files, nil
 }

@@ -192,9 +192,11 @@ func TestBrowserSearch(t *testing.T) {
 				if after, _ := browsertest.Eval[string](tab, `location.href + " " + history.length`); after != before {
 					t.Errorf("Enter changed the address or history: %q → %q", before, after)
 				}
-				marks, _ := browsertest.Eval[int](tab, `document.querySelectorAll("ol.search-results mark").length`)
-				if marks == 0 && !tc.fallback {
-					t.Error("no matched words are marked in the snippets")
+				// The snippets come with the section texts, after the results.
+				if !tc.fallback {
+					if _, err := browsertest.WaitFor[bool](tab, 5*time.Second, `document.querySelectorAll("ol.search-results mark").length > 0`); err != nil {
+						t.Error("no matched words are marked in the snippets")
+					}
 				}
 				if foreign := tab.Rec.Foreign(allowed); len(foreign) > 0 {
 					t.Errorf("requests outside the site: %v", foreign)
@@ -208,7 +210,9 @@ func TestBrowserSearch(t *testing.T) {
 }
 
 // TestBrowserSearchScriptIsSmall keeps static/js/search.js, which every
-// search page loads, under 4 KB once minified.
+// search page loads, under 4.5 KB once minified (1.8 KB brotli). It was
+// 4 KB until the section texts came to be fetched after the first results
+// (issue 19): 255 bytes here for 25–30 KB less before them.
 func TestBrowserSearchScriptIsSmall(t *testing.T) {
 	dir := builtSite(t)
 	matches, _ := fs.Glob(os.DirFS(dir), "js/search.*.js")
@@ -220,8 +224,8 @@ func TestBrowserSearchScriptIsSmall(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("search.js: %d bytes minified", fi.Size())
-	if fi.Size() > 4096 {
-		t.Errorf("search.js is %d bytes minified, over 4 KB", fi.Size())
+	if fi.Size() > 4608 {
+		t.Errorf("search.js is %d bytes minified, over 4.5 KB", fi.Size())
 	}
 }
 

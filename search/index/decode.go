@@ -35,7 +35,9 @@ func (e *VersionError) Error() string {
 // them cannot overflow an int on any platform.
 const maxCount = 1<<31 - 1
 
-// Decode parses and validates an index file. It never panics: any bytes
+// Decode parses and validates an index file, with or without its section
+// texts (SplitTexts; without them every Section.Text is ""). It never
+// panics: any bytes
 // either decode to an Index that satisfies Validate or give an error. The
 // strings of the Index share one copy of b, which the caller may reuse.
 func Decode(b []byte) (*Index, error) {
@@ -63,7 +65,13 @@ func Decode(b []byte) (*Index, error) {
 	ix.Synonyms = sub.synonyms()
 	d.end(sub)
 	if d.err == nil && d.left() != 0 {
-		d.fail("unexpected bytes after the last block")
+		texts := d.texts(ix.Docs)
+		if d.err == nil && d.left() != 0 {
+			d.fail("unexpected bytes after the last block")
+		}
+		if d.err == nil {
+			setTexts(ix.Docs, texts)
+		}
 	}
 	if d.err != nil {
 		return nil, d.err
@@ -76,8 +84,8 @@ func Decode(b []byte) (*Index, error) {
 
 // Smallest encodings, to bound counts by the bytes left before allocating.
 const (
-	minDocBytes     = 11 // 3 empty strings, 2 lengths, a section count, a section
-	minSectionBytes = 5  // 3 empty strings, 2 lengths
+	minDocBytes     = 10 // 3 empty strings, 2 lengths, a section count, a section
+	minSectionBytes = 4  // 2 empty strings, 2 lengths
 	minTermBytes    = 4  // shared, suffix length, df, postings length
 	minPhraseBytes  = 1  // a term count
 )
@@ -99,7 +107,6 @@ func (d *decoder) docs() []Doc {
 			s := &doc.Sections[j]
 			s.Anchor = d.str()
 			s.Heading = d.str()
-			s.Text = d.str()
 			s.HeadingLen = d.count(maxCount, "heading length")
 			s.BodyLen = d.count(maxCount, "body length")
 		}
@@ -273,5 +280,81 @@ func (d *decoder) end(sub *decoder) {
 	}
 	if d.err == nil {
 		d.err = sub.err
+	}
+}
+
+// SplitTexts splits an index file as Encode writes it into the index a
+// query needs and its section texts, which only snippets need: a browser
+// fetches the first, answers, and fetches the second after (DecodeTexts).
+// Decode reads the two joined again as one file. texts is empty for a file
+// without them.
+func SplitTexts(b []byte) (core, texts []byte, err error) {
+	src := string(b)
+	if len(src) < len(Magic) || src[:len(Magic)] != Magic {
+		return nil, nil, &Error{0, "not a search index of this format (it does not start with \"" + Magic + "\")"}
+	}
+	d := &decoder{s: src, off: len(Magic)}
+	if v := d.uvarint(); d.err == nil && v != Version {
+		return nil, nil, &VersionError{Got: v}
+	}
+	d.str()
+	for _, tag := range []byte{tagDocs, tagTerms, tagPostings, tagSynonyms} {
+		sub := d.block(tag)
+		sub.off = len(sub.s)
+		d.end(sub)
+	}
+	if d.err != nil {
+		return nil, nil, d.err
+	}
+	return b[:d.off], b[d.off:], nil
+}
+
+// DecodeTexts reads the section texts SplitTexts cut from ix's file into
+// ix. They must be of the same file: one text for each section of each
+// document. On an error ix is unchanged.
+func DecodeTexts(ix *Index, b []byte) error {
+	d := &decoder{s: string(b)}
+	texts := d.texts(ix.Docs)
+	if d.err == nil && d.left() != 0 {
+		d.fail("unexpected bytes after the section texts")
+	}
+	if d.err != nil {
+		return d.err
+	}
+	setTexts(ix.Docs, texts)
+	return nil
+}
+
+// texts reads an X block: one string per section of docs, in order.
+func (d *decoder) texts(docs []Doc) []string {
+	sub := d.block(tagTexts)
+	n := 0
+	for _, doc := range docs {
+		n += len(doc.Sections)
+	}
+	var texts []string
+	if n > sub.left() { // every string takes at least a byte
+		sub.fail("fewer section texts than sections")
+	} else {
+		texts = make([]string, n)
+		for i := range texts {
+			texts[i] = sub.str()
+		}
+		if sub.err == nil && sub.left() != 0 {
+			sub.fail("more section texts than sections")
+		}
+	}
+	d.end(sub)
+	if d.err != nil {
+		return nil
+	}
+	return texts
+}
+
+func setTexts(docs []Doc, texts []string) {
+	for i := range docs {
+		for j := range docs[i].Sections {
+			docs[i].Sections[j].Text, texts = texts[0], texts[1:]
+		}
 	}
 }

@@ -6,10 +6,11 @@ const (
 	tagTerms    = 'T'
 	tagPostings = 'P'
 	tagSynonyms = 'S'
+	tagTexts    = 'X'
 )
 
-// Encode returns the bytes of ix. The same Index always gives the same
-// bytes. It fails if ix breaks a rule of the format (see Validate).
+// Encode returns the bytes of ix, section texts included (SplitTexts
+// separates them). The same Index always gives the same bytes. It fails if ix breaks a rule of the format (see Validate).
 func Encode(ix *Index) ([]byte, error) {
 	if err := ix.Validate(); err != nil {
 		return nil, err
@@ -44,7 +45,6 @@ func Encode(ix *Index) ([]byte, error) {
 		for _, s := range d.Sections {
 			b = appendString(b, s.Anchor)
 			b = appendString(b, s.Heading)
-			b = appendString(b, s.Text)
 			b = appendUvarint(b, uint64(s.HeadingLen))
 			b = appendUvarint(b, uint64(s.BodyLen))
 		}
@@ -78,6 +78,16 @@ func Encode(ix *Index) ([]byte, error) {
 		}
 	}
 	out = appendBlock(out, tagSynonyms, b)
+
+	// The section texts last, so that a browser can search before they
+	// arrive (SplitTexts).
+	b = b[:0]
+	for _, d := range ix.Docs {
+		for _, s := range d.Sections {
+			b = appendString(b, s.Text)
+		}
+	}
+	out = appendBlock(out, tagTexts, b)
 	return out, nil
 }
 

@@ -13,7 +13,7 @@ const Magic = "MHFZ"
 
 // Version is the layout version this package reads and writes. A layout
 // change bumps it together with FORMAT.md and testdata/tiny.idx.
-const Version = 1
+const Version = 2
 
 // Field is the part of a page a term occurs in.
 type Field uint8

@@ -200,7 +200,7 @@ func TestDecodeRejects(t *testing.T) {
 	}{
 		{"empty_input", nil, "not a search index of this format"},
 		{"wrong_magic", []byte("PK\x03\x04rest"), "not a search index of this format"},
-		{"unknown_version", append([]byte("MHFZ\x02"), good[5:]...), "layout version 2 is not supported"},
+		{"unknown_version", append([]byte("MHFZ\x01"), good[5:]...), "layout version 1 is not supported"},
 		{"huge_version", []byte("MHFZ\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01"), "layout version 18446744073709551615"},
 		{"truncated", good[:len(good)-3], "is cut short"},
 		{"trailing_bytes", append(append([]byte{}, good...), 0), "after the last block"},
@@ -221,6 +221,87 @@ func TestDecodeRejects(t *testing.T) {
 	if _, err := Decode(append([]byte("MHFZ\x07"), good[5:]...)); !errors.As(err, &ve) || ve.Got != 7 {
 		t.Errorf("unknown version: got %v, want a *VersionError with Got 7", err)
 	}
+}
+
+func TestSplitTexts(t *testing.T) {
+	full, err := Encode(bigger())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Decode(full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	core, texts, err := SplitTexts(full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(core)+len(texts) != len(full) || len(texts) == 0 || texts[0] != tagTexts {
+		t.Fatalf("split %d bytes into %d + %d", len(full), len(core), len(texts))
+	}
+	ix, err := Decode(core)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range ix.Docs {
+		for _, s := range d.Sections {
+			if s.Text != "" {
+				t.Fatalf("the index without texts has text %q", s.Text)
+			}
+		}
+	}
+	if c2, t2, err := SplitTexts(core); err != nil || !bytes.Equal(c2, core) || len(t2) != 0 {
+		t.Errorf("SplitTexts(core) = %d, %d, %v", len(c2), len(t2), err)
+	}
+
+	// Texts that do not fit the index leave it as it was.
+	other, _ := Encode(tiny())
+	_, otherTexts, _ := SplitTexts(other)
+	for name, bad := range map[string][]byte{
+		"another index's": otherTexts,
+		"truncated":       texts[:len(texts)-2],
+		"trailing":        append(append([]byte{}, texts...), 0),
+		"not texts":       core,
+		"empty":           nil,
+	} {
+		if err := DecodeTexts(ix, bad); err == nil {
+			t.Errorf("%s texts: no error", name)
+		}
+		if ix.Docs[0].Sections[0].Text != "" {
+			t.Fatalf("%s texts: the index changed on error", name)
+		}
+	}
+	if err := DecodeTexts(ix, texts); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(ix, want) {
+		t.Errorf("index + DecodeTexts differs from the whole file decoded")
+	}
+}
+
+func FuzzDecodeTexts(f *testing.F) {
+	full, err := Encode(bigger())
+	if err != nil {
+		f.Fatal(err)
+	}
+	core, texts, err := SplitTexts(full)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(texts)
+	f.Add([]byte("X\x00"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ix, err := Decode(core)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := DecodeTexts(ix, data); err != nil {
+			return
+		}
+		if err := ix.Validate(); err != nil {
+			t.Fatalf("texts decoded into an invalid index: %v", err)
+		}
+	})
 }
 
 func TestEncodeRejectsInvalidIndexes(t *testing.T) {

@@ -103,6 +103,14 @@ func Open(data []byte) (*Index, error) {
 	return newIndex(ix), nil
 }
 
+// LoadTexts adds the section texts of the index's file, cut from it by
+// index.SplitTexts, so that results carry snippets; until then they have
+// none. It must not run while a query does. On an error the index is
+// unchanged.
+func (q *Index) LoadTexts(data []byte) error {
+	return index.DecodeTexts(q.ix, data)
+}
+
 func newIndex(ix *index.Index) *Index {
 	q := &Index{ix: ix}
 	n := float64(len(ix.Docs))

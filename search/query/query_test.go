@@ -1,9 +1,12 @@
 package query_test
 
 import (
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
+	"mehfooz/search/index"
 	"mehfooz/search/indexer"
 	"mehfooz/search/query"
 	"mehfooz/search/synonyms"
@@ -341,6 +344,55 @@ func TestPlatformPageNeedsItsName(t *testing.T) {
 		rs := ix.Search(tt.query, 5)
 		if len(rs) == 0 || rs[0].URL != tt.first {
 			t.Errorf("%q: got %v, want %s first", tt.query, links(rs), tt.first)
+		}
+	}
+}
+
+// TestTextsLater opens an index without its section texts, as the browser
+// does before they arrive: the same results in the same order, without
+// snippets; after LoadTexts, the snippets of the whole file.
+func TestTextsLater(t *testing.T) {
+	syn, err := synonyms.Parse("test.yaml", []byte(testSynonyms))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := indexer.Build("en", enDocs, syn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole, err := query.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	core, texts, err := index.SplitTexts(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := query.Open(core)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"blackmail", "fake profile", "dhamki", "screenshots"} {
+		want := whole.Search(q, 10)
+		got := ix.Search(q, 10)
+		if len(want) == 0 || len(want[0].Snippet) == 0 || !slices.Equal(links(got), links(want)) {
+			t.Fatalf("%q without texts: %v, want %v", q, links(got), links(want))
+		}
+		for _, r := range got {
+			if len(r.Snippet) != 0 {
+				t.Errorf("%q: a snippet before the texts came: %v", q, r.Snippet)
+			}
+		}
+	}
+	if err := ix.LoadTexts(texts[:len(texts)-1]); err == nil {
+		t.Error("LoadTexts took a cut-short block")
+	}
+	if err := ix.LoadTexts(texts); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"blackmail", "fake profile"} {
+		if got, want := ix.Search(q, 10), whole.Search(q, 10); !reflect.DeepEqual(got, want) {
+			t.Errorf("%q after LoadTexts differs from the whole file", q)
 		}
 	}
 }

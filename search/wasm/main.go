@@ -9,6 +9,7 @@
 // and run it with Go's wasm_exec.js. Once main has run, the page has
 //
 //	mehfoozSearch.load(lang, bytes)      // bytes: a Uint8Array of an index file; returns "" or an error message
+//	mehfoozSearch.loadTexts(lang, bytes) // the section texts of lang's index (index.SplitTexts), for snippets; "" or an error message
 //	mehfoozSearch.query(lang, text, n)   // JSON: up to n results (query.AppendJSON); "[]" if lang is not loaded
 //	mehfoozSearch.fallback(lang, text, n) // JSON: what to show when query finds nothing (query.Fallback): the helplines, the first question, up to n closest topics
 //	mehfoozSearch.terms(text)            // JSON: [[word, term], …], the analysis of text, for tests
@@ -26,17 +27,39 @@ import (
 func main() {
 	indexes := make(map[string]*query.Index)
 	api := js.Global().Get("Object").New()
-	api.Set("load", js.FuncOf(func(_ js.Value, args []js.Value) any {
+	// bytes copies args (lang, Uint8Array) into Go, or says how to call.
+	bytes := func(args []js.Value, name string) (string, []byte, string) {
 		if len(args) < 2 || args[0].Type() != js.TypeString || !args[1].InstanceOf(js.Global().Get("Uint8Array")) {
-			return "usage: mehfoozSearch.load(lang, Uint8Array)"
+			return "", nil, "usage: mehfoozSearch." + name + "(lang, Uint8Array)"
 		}
 		data := make([]byte, args[1].Length())
 		js.CopyBytesToGo(data, args[1])
+		return args[0].String(), data, ""
+	}
+	api.Set("load", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		lang, data, usage := bytes(args, "load")
+		if usage != "" {
+			return usage
+		}
 		ix, err := query.Open(data)
 		if err != nil {
 			return err.Error()
 		}
-		indexes[args[0].String()] = ix
+		indexes[lang] = ix
+		return ""
+	}))
+	api.Set("loadTexts", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		lang, data, usage := bytes(args, "loadTexts")
+		if usage != "" {
+			return usage
+		}
+		ix := indexes[lang]
+		if ix == nil {
+			return "no index loaded for " + lang
+		}
+		if err := ix.LoadTexts(data); err != nil {
+			return err.Error()
+		}
 		return ""
 	}))
 	// answer runs fn on the loaded index and query text of args

@@ -1,6 +1,7 @@
 // Search: loads nothing until someone types in the search box; then Go's
 // wasm_exec.js, the search module and this language's index, all at once
-// (and, only when this language finds little, the other language's).
+// (and, only when this language finds little, the other language's); the
+// section texts that make the snippets only once results are on screen.
 // site.js starts those downloads at the first key, before this script has
 // arrived, and hands them over in window.mehfoozSearchLoad; what it did not
 // start (a failed try, or a page without site.js) starts here.
@@ -24,7 +25,8 @@
   var other = attr("search-other");
   var root = attr("root");
   var offline = location.protocol === "file:";
-  var loaded = {}; // language → true once its index is in the module
+  var loaded = {}; // language → 1 once its index is in the module, 2 once its texts are asked for
+  var lastFinal = false; // whether the last search was by Enter
   var ready = null; // the module and this language's index
   var load = window.mehfoozSearchLoad || { index: {} }; // started by site.js
   window.mehfoozSearchLoad = null;
@@ -102,8 +104,22 @@
     return taken(load.index, l, function () { return indexBytes(l); }).then(function (b) {
       var err = window.mehfoozSearch.load(l, new Uint8Array(b));
       if (err) throw new Error(err);
-      loaded[l] = true;
+      loaded[l] = 1;
     });
+  }
+
+  // loadTexts fetches a language's section texts (the snippets) once its
+  // first results are on screen, so the results come without waiting for
+  // them. A file:// copy has no texts file: its index script holds them.
+  function loadTexts(l) {
+    var name = "texts-" + l + "-idx";
+    if (loaded[l] > 1 || !attr(name)) return;
+    loaded[l] = 2;
+    bytes(name).then(function (b) {
+      if (window.mehfoozSearch.loadTexts(l, new Uint8Array(b))) throw 0;
+      // Shown again with snippets, unless the reader is on a result.
+      if (!form.querySelector("a:focus")) search(lastFinal);
+    }).catch(function () { loaded[l] = 1; }); // tried again on the next search
   }
 
   // start asks for wasm_exec.js, the module and the index at once (or takes
@@ -182,7 +198,8 @@
   // search shows the results for the box's text. final says the reader
   // pressed Enter: the last word is then whole, not still being typed.
   function search(final) {
-    var text = input.value + (final === true ? " " : "");
+    lastFinal = final === true;
+    var text = input.value + (lastFinal ? " " : "");
     if (!text.trim() || !loaded[lang]) {
       fill(list, lang, []);
       otherBox.hidden = true;
@@ -207,6 +224,8 @@
     fill(list, lang, rs);
     fill(otherList, other, more);
     otherBox.hidden = more.length === 0;
+    if (rs.length) loadTexts(lang);
+    if (more.length) loadTexts(other);
     status.textContent = none ? msg("none", "Nothing found.")
       : rs.length === 1 ? msg("one", "1 result") : msg("results", "{n} results").replace("{n}", rs.length);
   }

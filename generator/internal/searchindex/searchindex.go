@@ -5,8 +5,10 @@
 //
 // It writes, for each language code xx,
 //
-//	search/index-xx.idx  the index (search/index/FORMAT.md), fetched over http(s)
-//	search/index-xx.js   the same bytes as a classic script, for file://
+//	search/index-xx.idx  the index (search/index/FORMAT.md) without its section
+//	                     texts, fetched over http(s) at the first key
+//	search/texts-xx.idx  its section texts, fetched after the first results
+//	search/index-xx.js   both as one classic script, for file://
 //
 // and search/search-wasm.js, the module as a classic script for file://
 // (names owned by site/paths.go). The
@@ -29,6 +31,7 @@ import (
 	"mehfooz/generator/internal/output"
 	"mehfooz/generator/internal/site"
 	"mehfooz/search/analysis"
+	"mehfooz/search/index"
 	"mehfooz/search/indexer"
 	"mehfooz/search/synonyms"
 )
@@ -122,7 +125,15 @@ func (x *Writer) Index(s *site.Site, docs map[string][]Page, out output.Sink) (m
 			diags.Add(diag.Errorf(diag.Pos{File: x.contentPrefix + "/" + lang}, "search-index", "building the %s search index: %v", lang, r.err))
 			continue
 		}
-		write(out.Asset, site.SearchIndexName(lang), r.idx)
+		// Over http(s) the index comes first and its section texts after
+		// the first results; from file:// the script holds both.
+		core, texts, err := index.SplitTexts(r.idx)
+		if err != nil {
+			diags.Add(diag.Errorf(diag.Pos{File: x.contentPrefix + "/" + lang}, "search-index", "splitting the %s search index: %v", lang, err))
+			continue
+		}
+		write(out.Asset, site.SearchIndexName(lang), core)
+		write(out.Asset, site.SearchTextsName(lang), texts)
 		write(out.RawAsset, site.SearchIndexScript(lang), r.script)
 	}
 

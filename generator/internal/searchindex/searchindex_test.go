@@ -14,6 +14,7 @@ import (
 	"mehfooz/generator/internal/markdown"
 	"mehfooz/generator/internal/output"
 	"mehfooz/generator/internal/site"
+	"mehfooz/search/index"
 	"mehfooz/search/indexer"
 	"mehfooz/search/query"
 )
@@ -98,7 +99,7 @@ func TestIndexWritesEveryLanguageAndTheOfflineModule(t *testing.T) {
 		}
 	}
 	slices.Sort(keys)
-	want := []string{"search/index-en.idx", "search/index-en.js", "search/index-ur.idx", "search/index-ur.js", "search/search-wasm.js"}
+	want := []string{"search/index-en.idx", "search/index-en.js", "search/index-ur.idx", "search/index-ur.js", "search/search-wasm.js", "search/texts-en.idx", "search/texts-ur.idx"}
 	if !slices.Equal(keys, want) {
 		t.Fatalf("names = %q, want %q", keys, want)
 	}
@@ -106,9 +107,22 @@ func TestIndexWritesEveryLanguageAndTheOfflineModule(t *testing.T) {
 	if got := string(out.files[names["search/search-wasm.js"]]); got != wantScript {
 		t.Errorf("search-wasm.js = %q, want %q", got, wantScript)
 	}
-	script, _ := indexer.IndexScript("ur", out.files[names["search/index-ur.idx"]])
+	// The script holds the index and its texts, the two files split them.
+	whole := append(slices.Clip(out.files[names["search/index-ur.idx"]]), out.files[names["search/texts-ur.idx"]]...)
+	script, _ := indexer.IndexScript("ur", whole)
 	if got := out.files[names["search/index-ur.js"]]; string(got) != string(script) {
-		t.Error("index-ur.js is not the script of index-ur.idx")
+		t.Error("index-ur.js is not the script of index-ur.idx and texts-ur.idx")
+	}
+	core, texts, err := index.SplitTexts(whole)
+	if err != nil || len(texts) == 0 || len(core) == 0 {
+		t.Fatalf("index-ur.idx + texts-ur.idx do not split again: %d, %d, %v", len(core), len(texts), err)
+	}
+	ix, err := query.Open(core)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.LoadTexts(texts); err != nil {
+		t.Errorf("texts-ur.idx does not fit index-ur.idx: %v", err)
 	}
 }
 

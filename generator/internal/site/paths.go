@@ -58,15 +58,25 @@ func SearchIndexName(lang string) string { return SearchDir + "index-" + lang + 
 // script, for file://.
 func SearchIndexScript(lang string) string { return SearchDir + "index-" + lang + ".js" }
 
+// SearchTextsName is the logical name of the section texts of lang's
+// search index, fetched after the first results (index.SplitTexts).
+func SearchTextsName(lang string) string { return SearchDir + "texts-" + lang + ".idx" }
+
 // SearchIndexLang reports the language of an index file's base name as
 // written: "index-<lang>.<fingerprint>.idx" (or unfingerprinted,
 // "index-<lang>.idx").
-func SearchIndexLang(base string) (lang string, ok bool) {
-	rest, ok := strings.CutPrefix(base, "index-")
+func SearchIndexLang(base string) (lang string, ok bool) { return idxLang(base, "index-") }
+
+// SearchTextsLang is SearchIndexLang for the texts files
+// ("texts-<lang>.<fingerprint>.idx").
+func SearchTextsLang(base string) (lang string, ok bool) { return idxLang(base, "texts-") }
+
+func idxLang(base, prefix string) (string, bool) {
+	rest, ok := strings.CutPrefix(base, prefix)
 	if !ok || !strings.HasSuffix(rest, ".idx") {
 		return "", false
 	}
-	lang, _, _ = strings.Cut(rest, ".")
+	lang, _, _ := strings.Cut(rest, ".")
 	return lang, lang != ""
 }
 
@@ -79,5 +89,5 @@ func SearchAttr(name string) string {
 
 // SearchIndexAttrs are the attributes that name lang's index files.
 func SearchIndexAttrs(lang string) []string {
-	return []string{SearchAttr(SearchIndexName(lang)), SearchAttr(SearchIndexScript(lang))}
+	return []string{SearchAttr(SearchIndexName(lang)), SearchAttr(SearchTextsName(lang)), SearchAttr(SearchIndexScript(lang))}
 }

@@ -17,7 +17,17 @@ func TestSearchNamesRoundTrip(t *testing.T) {
 		if got, ok := SearchIndexLang(printed); !ok || got != lang {
 			t.Errorf("SearchIndexLang(%q) = %q, %v", printed, got, ok)
 		}
+		texts := SearchTextsName(lang)
+		if got, ok := SearchTextsLang(texts[len(SearchDir):]); !ok || got != lang {
+			t.Errorf("SearchTextsLang(%q) = %q, %v", texts, got, ok)
+		}
+		if _, ok := SearchIndexLang(texts[len(SearchDir):]); ok {
+			t.Errorf("SearchIndexLang takes the texts file %q for an index", texts)
+		}
 		attrs := SearchIndexAttrs(lang)
+		if !slices.Contains(attrs, SearchAttr(texts)) {
+			t.Errorf("SearchIndexAttrs(%q) = %v lacks the texts' attribute", lang, attrs)
+		}
 		if !slices.Contains(attrs, SearchAttr(SearchIndexScript(lang))) {
 			t.Errorf("SearchIndexAttrs(%q) = %v lacks the script's attribute", lang, attrs)
 		}
@@ -30,6 +40,7 @@ func TestSearchNamesRoundTrip(t *testing.T) {
 	// static/js/search.js reads these exact names.
 	for name, want := range map[string]string{
 		SearchIndexName("en"):   "data-index-en-idx",
+		SearchTextsName("en"):   "data-texts-en-idx",
 		SearchIndexScript("ur"): "data-index-ur-js",
 		SearchModuleScript:      "data-search-wasm-js",
 		"search/wasm_exec.js":   "data-wasm-exec-js",
