@@ -115,6 +115,8 @@ type fetched struct {
 	Path     string `json:"path"`
 	Encoding string `json:"encoding,omitempty"`
 	Body     int64  `json:"body"` // bytes of the response body as sent
+	// AtMs is when the request came, in ms after the server's mark.
+	AtMs float64 `json:"at_ms"`
 }
 
 type hit struct {

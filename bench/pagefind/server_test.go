@@ -37,6 +37,7 @@ type server struct {
 
 	mu      sync.Mutex
 	fetches []fetched
+	marked  time.Time // when mark was last called
 	brCache map[string][]byte
 }
 
@@ -106,6 +107,7 @@ func serve(t *testing.T, root string) *server {
 }
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	came := time.Now()
 	s.inflight.Add(1)
 	s.last.Store(time.Now().UnixNano())
 	defer func() {
@@ -177,7 +179,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Write(body)
 	}
 	s.mu.Lock()
-	s.fetches = append(s.fetches, fetched{Path: p, Encoding: enc, Body: int64(len(body))})
+	s.fetches = append(s.fetches, fetched{Path: p, Encoding: enc, Body: int64(len(body)), AtMs: float64(came.Sub(s.marked).Microseconds()) / 1000})
 	s.mu.Unlock()
 }
 
@@ -189,6 +191,7 @@ func compressible(ctype string) bool {
 func (s *server) mark() int64 {
 	s.mu.Lock()
 	s.fetches = nil
+	s.marked = time.Now()
 	s.mu.Unlock()
 	return s.wire.Load()
 }
