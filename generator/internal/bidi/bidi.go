@@ -55,8 +55,10 @@ const trailing = ".,;:!?"
 // LTRRuns returns the [start, end) byte spans of s to isolate.
 func LTRRuns(s string) [][2]int {
 	// Every run holds an ASCII digit, "@" or "."; most text holds none, and
-	// the expression is slow, so look first.
-	if strings.IndexFunc(s, func(r rune) bool { return '0' <= r && r <= '9' || r == '@' || r == '.' }) < 0 {
+	// the expression is slow, so look first, byte by byte: an ASCII byte is
+	// never part of another character, and decoding runes was most of the
+	// look on Urdu text.
+	if !hasRunByte(s) {
 		return nil
 	}
 	var out [][2]int
@@ -70,6 +72,16 @@ func LTRRuns(s string) [][2]int {
 		}
 	}
 	return out
+}
+
+// hasRunByte reports whether s holds an ASCII digit, "@" or ".".
+func hasRunByte(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; '0' <= c && c <= '9' || c == '@' || c == '.' {
+			return true
+		}
+	}
+	return false
 }
 
 // IsAddress tells a web or e-mail address (which may wrap) from a number

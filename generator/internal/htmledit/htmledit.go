@@ -6,6 +6,7 @@ package htmledit
 import (
 	"bytes"
 	"html"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -48,8 +49,10 @@ func (t *Tag) Get(name string) (string, bool) {
 }
 
 // knownNames are the lower-case names of the tags and attributes the built
-// pages use, so scanning a page does not allocate a string per name.
-var knownNames = map[string]string{}
+// pages use, so scanning a page does not allocate a string per name. They
+// are filed by length and first letter: looking one up compares a few
+// strings, where a map hashed every name of every tag.
+var knownNames [24][26][]string
 
 func init() {
 	for _, n := range strings.Fields(`html head body main header footer nav section article aside div span p a
@@ -61,16 +64,23 @@ func init() {
 		hidden disabled checked for value action method placeholder autocomplete hreflang media target
 		tabindex property datetime open loading decoding sizes viewbox fill d xmlns aria-label
 		aria-labelledby aria-describedby aria-controls aria-owns aria-hidden aria-current aria-expanded
-		headers list form data-search-lang`) {
-		knownNames[n] = n
+		aria-live headers list form data-search-lang data-count defer`) {
+		l := &knownNames[len(n)][n[0]-'a']
+		if !slices.Contains(*l, n) {
+			*l = append(*l, n)
+		}
 	}
 }
 
 // lowerName returns the lower-case name b, without allocating for a
 // known name.
 func lowerName(b []byte) string {
-	if n, ok := knownNames[string(b)]; ok {
-		return n
+	if len(b) > 0 && len(b) < len(knownNames) && b[0] >= 'a' && b[0] <= 'z' {
+		for _, n := range knownNames[len(b)][b[0]-'a'] {
+			if n == string(b) {
+				return n
+			}
+		}
 	}
 	return strings.ToLower(string(b))
 }
@@ -79,6 +89,7 @@ func lowerName(b []byte) string {
 // of tags, and one allocation each was most of what the offline copies
 // allocated.
 type arena struct {
+	src     []byte
 	tags    []Tag
 	attrs   []Attr
 	scratch []Attr // the attributes of the tag being read
@@ -86,7 +97,12 @@ type arena struct {
 
 func (ar *arena) tag() *Tag {
 	if len(ar.tags) == cap(ar.tags) {
-		ar.tags = make([]Tag, 0, 128)
+		// The first block holds every tag the page can have, one per '<'.
+		n := 128
+		if ar.tags == nil {
+			n = bytes.Count(ar.src, []byte("<"))
+		}
+		ar.tags = make([]Tag, 0, max(n, 1))
 	}
 	ar.tags = ar.tags[:len(ar.tags)+1]
 	return &ar.tags[len(ar.tags)-1]
@@ -107,13 +123,19 @@ func (ar *arena) keep() []Attr {
 	return ar.attrs[at : at+n : at+n]
 }
 
-// rawText lists the elements whose content is text up to their end tag.
-var rawText = map[string]bool{"script": true, "style": true, "textarea": true, "title": true}
+// rawText reports whether name's content is text up to its end tag.
+func rawText(name string) bool {
+	switch name {
+	case "script", "style", "textarea", "title":
+		return true
+	}
+	return false
+}
 
 // Scan calls fn with every tag of src in document order until fn
 // returns false.
 func Scan(src []byte, fn func(t *Tag) bool) {
-	var ar arena
+	ar := arena{src: src}
 	i := 0
 	for i < len(src) {
 		j := bytes.IndexByte(src[i:], '<')
@@ -161,7 +183,7 @@ func Scan(src []byte, fn func(t *Tag) bool) {
 			if !fn(t) {
 				return
 			}
-			if rawText[t.Name] {
+			if rawText(t.Name) {
 				k := indexFold(src[i:], "</"+t.Name)
 				if k < 0 {
 					return

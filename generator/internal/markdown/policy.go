@@ -330,6 +330,19 @@ func (cv *conversion) bidiAnywhere() {
 	cv.addressesInText(s)
 }
 
+// containsFoldASCII reports whether s holds needle, a lower-case ASCII
+// word, in any case. No letter outside ASCII lower-cases to h, t, p or w,
+// so for "http" and "www." it is strings.Contains(strings.ToLower(s), …)
+// without lowering a copy of the page.
+func containsFoldASCII(s, needle string) bool {
+	for i := 0; i+len(needle) <= len(s); i++ {
+		if s[i]|0x20 == needle[0] && strings.EqualFold(s[i:i+len(needle)], needle) {
+			return true
+		}
+	}
+	return false
+}
+
 // textAddress is anything a reader takes for a web address, linked or not.
 var textAddress = regexp.MustCompile(`(?i)(?:https?://|www\.)[^\s<>()\[\]"'` + "`" + `]+`)
 
@@ -339,7 +352,7 @@ var textAddress = regexp.MustCompile(`(?i)(?:https?://|www\.)[^\s<>()\[\]"'` + "
 func (cv *conversion) addressesInText(s string) {
 	// The case-blind expression is slow on a whole page; most pages hold no
 	// address, so look for one first.
-	if low := strings.ToLower(s); !strings.Contains(low, "http") && !strings.Contains(low, "www.") {
+	if !containsFoldASCII(s, "http") && !containsFoldASCII(s, "www.") {
 		return
 	}
 	for _, m := range textAddress.FindAllStringIndex(s, -1) {

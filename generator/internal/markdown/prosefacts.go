@@ -264,7 +264,7 @@ var (
 func (cv *conversion) proseText(s string, n proseAt, ix *factIndex) {
 	// The expressions below are slow on long text; each needs a digit or a
 	// top-level domain, which most text has not, so look for those first.
-	digits := strings.IndexFunc(s, isAnyDigit) >= 0
+	digits := hasAnyDigit(s)
 	var sections [][]int
 	if digits {
 		sections = sectionRE.FindAllStringSubmatchIndex(s, -1)
@@ -304,21 +304,54 @@ func (cv *conversion) proseText(s string, n proseAt, ix *factIndex) {
 	}
 }
 
-// isAnyDigit reports a digit numberRuns and sectionRE read.
-func isAnyDigit(r rune) bool { return digitValue(r) >= 0 }
+// hasAnyDigit reports whether s holds a digit numberRuns and sectionRE
+// read: ASCII, or Arabic-Indic (U+0660–0669, UTF-8 D9 A0–A9) or extended
+// Arabic-Indic (U+06F0–06F9, DB B0–B9). Byte by byte: most text has none,
+// and decoding every rune of it was a tenth of this extension's time.
+func hasAnyDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			return true
+		case (c == 0xD9 || c == 0xDB) && i+1 < len(s):
+			lo := byte(0xA0)
+			if c == 0xDB {
+				lo = 0xB0
+			}
+			if d := s[i+1]; d >= lo && d <= lo+9 {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // domainTails are the endings bareURLRE looks for.
 var domainTails = []string{".org", ".com", ".net", ".pk", ".gov", ".info", ".io"}
 
 // mayHoldDomain reports whether s holds one of domainTails, in any case.
 func mayHoldDomain(s string) bool {
-	if !strings.Contains(s, ".") {
-		return false
+	for i := strings.IndexByte(s, '.'); i >= 0; {
+		for _, t := range domainTails {
+			if len(s)-i >= len(t) && strings.EqualFold(s[i:i+len(t)], t) {
+				return true
+			}
+		}
+		j := strings.IndexByte(s[i+1:], '.')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
 	}
-	low := strings.ToLower(s)
-	for _, t := range domainTails {
-		if strings.Contains(low, t) {
-			return true
+	// Two letters lower-case to ASCII ones: the Kelvin sign (to k) and
+	// dotted capital I (to i). Text holding either is lowered first, as
+	// before, so the filter lets through all that bareURLRE may match.
+	if strings.Contains(s, "\u212a") || strings.Contains(s, "\u0130") { // not ContainsAny: it decodes every rune
+		low := strings.ToLower(s)
+		for _, t := range domainTails {
+			if strings.Contains(low, t) {
+				return true
+			}
 		}
 	}
 	return false

@@ -104,3 +104,49 @@ func TestProseFacts(t *testing.T) {
 		})
 	}
 }
+
+// The byte-level filters in front of the expressions must let through
+// every text the rune-level checks they replaced let through.
+func TestProseFilters(t *testing.T) {
+	for _, c := range []struct {
+		s             string
+		digit, domain bool
+	}{
+		{"no numbers here", false, false},
+		{"call 1099", true, false},
+		{"دفعہ ۲۰", true, false},  // extended Arabic-Indic
+		{"رقم ٢٠", true, false},   // Arabic-Indic
+		{"ؠ ٪ ۔ ۺ", false, false}, // near the digits, not digits
+		{"see FIA.GOV.pk now", false, true},
+		{"a.b.c.Info", false, true},
+		{"ends with a dot.", false, false},
+		{"dot.i", false, false},
+		{"x.p\u212a", false, true}, // Kelvin sign: ToLower makes it k
+		{"x.\u0130o", false, true}, // dotted capital I: ToLower makes it i
+	} {
+		if got := hasAnyDigit(c.s); got != c.digit {
+			t.Errorf("hasAnyDigit(%q) = %v, want %v", c.s, got, c.digit)
+		}
+		if got := mayHoldDomain(c.s); got != c.domain {
+			t.Errorf("mayHoldDomain(%q) = %v, want %v", c.s, got, c.domain)
+		}
+		old := strings.IndexFunc(c.s, func(r rune) bool { return digitValue(r) >= 0 }) >= 0
+		if old != c.digit {
+			t.Errorf("case %q: the rune check says digit=%v", c.s, old)
+		}
+	}
+}
+
+// BenchmarkProseFilters runs the filters over a run of Urdu and of
+// English prose with no digit and no domain, the common case.
+func BenchmarkProseFilters(b *testing.B) {
+	ur := strings.Repeat("اگر کوئی آپ کو آن لائن ہراساں کرے تو ثبوت محفوظ کریں۔ ", 8)
+	en := strings.Repeat("If someone harasses you online, keep the evidence first. ", 8)
+	for b.Loop() {
+		for _, s := range []string{ur, en} {
+			if hasAnyDigit(s) || mayHoldDomain(s) {
+				b.Fatal("filter let plain prose through")
+			}
+		}
+	}
+}

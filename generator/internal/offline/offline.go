@@ -130,10 +130,17 @@ func (f *Copies) Finish(s *site.Site, files output.Built, out output.Sink) diag.
 			defer wg.Done()
 			c := &copier{site: s, files: files, lang: lang, strs: strs[lang], dir: s.Config.Language(lang).Direction, scanOnly: f.scanOnly}
 			r := &results[i]
+			// The pocket file beside the zip, not after it: the zip ends
+			// on one core, deflating the search index.
+			var pd diag.List
+			pocketDone := make(chan struct{})
+			go func() {
+				defer close(pocketDone)
+				r.pocket, pd = c.pocket(rules, budget)
+			}()
 			r.diags.Append(c.writeZip(out))
-			var d diag.List
-			r.pocket, d = c.pocket(rules, budget)
-			r.diags.Append(d)
+			<-pocketDone
+			r.diags.Append(pd)
 		}()
 	}
 	wg.Wait()

@@ -88,11 +88,20 @@ func (c *copier) zip(w io.Writer) diag.List {
 		}
 		close(jobs)
 	}()
+	// The files pages use are deflated as soon as a page names them, beside
+	// the pages: the search index alone is megabytes, and deflated last it
+	// kept one core busy while the other waited.
+	early := map[string]chan rawEntry{}
 	var failed error
 	for i := range names {
 		r := <-results[i]
 		diags.Append(r.diags)
 		for _, u := range r.uses {
+			if !need[u] && !c.scanOnly {
+				ch := make(chan rawEntry, 1)
+				early[u] = ch
+				go func() { ch <- deflated(u, c.file(u)) }()
+			}
 			need[u] = true
 		}
 		if failed == nil && !c.scanOnly {
@@ -116,7 +125,13 @@ func (c *copier) zip(w io.Writer) diag.List {
 		}
 	}
 	for _, name := range slices.Sorted(maps.Keys(need)) {
-		if err := z.add(name, c.file(name)); err != nil {
+		var e rawEntry
+		if ch, ok := early[name]; ok {
+			e = <-ch
+		} else {
+			e = deflated(name, c.file(name))
+		}
+		if err := z.addRaw(e); err != nil {
 			return fail(err)
 		}
 	}
