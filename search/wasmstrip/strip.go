@@ -98,7 +98,7 @@ func Strip(module []byte) ([]byte, Stats, error) {
 	if st.Functions, st.ZeroedBytes, err = stripTables(mem); err != nil {
 		return nil, st, err
 	}
-	body, n := segments(mem)
+	body, n := segments(mem, zeroRun)
 	st.SegmentsAfter = n
 
 	out := make([]byte, 0, len(module))
@@ -195,8 +195,8 @@ func image(body []byte) ([]byte, int, error) {
 }
 
 // segments writes mem as a data section body, one segment per stretch of
-// memory between zero runs of at least zeroRun bytes.
-func segments(mem []byte) ([]byte, int) {
+// memory between runs of at least run zero bytes.
+func segments(mem []byte, run int) ([]byte, int) {
 	var body []byte
 	n := 0
 	for i := 0; i < len(mem); {
@@ -207,7 +207,7 @@ func segments(mem []byte) ([]byte, int) {
 			break
 		}
 		end, zeros := i, 0
-		for j := i; j < len(mem) && zeros < zeroRun; j++ {
+		for j := i; j < len(mem) && zeros < run; j++ {
 			if mem[j] == 0 {
 				zeros++
 			} else {

@@ -26,32 +26,8 @@ func module(secs ...section) []byte {
 // dataSection lays out mem the way Go's linker does: a segment per stretch
 // between runs of 8 zeros.
 func dataSection(mem []byte) section {
-	var body []byte
-	n := 0
-	for i := 0; i < len(mem); {
-		for i < len(mem) && mem[i] == 0 {
-			i++
-		}
-		if i == len(mem) {
-			break
-		}
-		end := i
-		for j, zeros := i, 0; j < len(mem) && zeros < 8; j++ {
-			if mem[j] == 0 {
-				zeros++
-			} else {
-				zeros, end = 0, j+1
-			}
-		}
-		body = append(body, 0, 0x41)
-		body = appendVarint32(body, int32(i))
-		body = append(body, 0x0b)
-		body = binary.AppendUvarint(body, uint64(end-i))
-		body = append(body, mem[i:end]...)
-		n++
-		i = end
-	}
-	return section{secData, append(binary.AppendUvarint(nil, uint64(n)), body...)}
+	body, _ := segments(mem, 8)
+	return section{secData, body}
 }
 
 // fakeRuntime writes a symbol table for two functions at 4096 in a memory
@@ -148,7 +124,7 @@ func TestSegmentsRoundTrip(t *testing.T) {
 	for _, i := range []int{0, 7, 70, 71, 140, 141, 300, 4999} {
 		mem[i] = byte(i) | 1
 	}
-	body, n := segments(mem)
+	body, n := segments(mem, zeroRun)
 	got, m, err := image(body)
 	if err != nil {
 		t.Fatal(err)
