@@ -115,3 +115,28 @@ func FuzzScanTags(f *testing.F) {
 		})
 	})
 }
+
+// Scan reuses its blocks: nothing of one scan may show in the next, and
+// what Element returns must outlive both.
+func TestScansShareNothing(t *testing.T) {
+	start, _ := Element([]byte(`<body><main id="m" class="x">text</main>`), "main")
+	for range 3 {
+		Scan([]byte(`</a></b></c><d e=1 f=2>`), func(*Tag) bool { return true })
+		var got []string
+		Scan([]byte(`<p><q r=1><s>`), func(tag *Tag) bool {
+			if tag.End {
+				t.Errorf("<%s> of the second page came back as an end tag", tag.Name)
+			}
+			for _, a := range tag.Attrs {
+				got = append(got, tag.Name+"."+a.Name)
+			}
+			return true
+		})
+		if strings.Join(got, " ") != "q.r" {
+			t.Errorf("attributes %v, want only q.r", got)
+		}
+	}
+	if start.Name != "main" || len(start.Attrs) != 2 || start.Attrs[0].Name != "id" || start.Attrs[1].Name != "class" {
+		t.Errorf("Element's tag changed after later scans: %+v", start)
+	}
+}
