@@ -123,12 +123,13 @@ func (f *Copies) Finish(s *site.Site, files output.Built, out output.Sink) diag.
 		budget = s.Config.Pocket.BudgetKB << 10
 	}
 	results := make([]result, len(s.Langs))
+	shared := &sharedFiles{}
 	var wg sync.WaitGroup
 	for i, lang := range s.Langs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			c := &copier{site: s, files: files, lang: lang, strs: strs[lang], dir: s.Config.Language(lang).Direction, scanOnly: f.scanOnly}
+			c := &copier{site: s, files: files, lang: lang, strs: strs[lang], dir: s.Config.Language(lang).Direction, scanOnly: f.scanOnly, shared: shared}
 			r := &results[i]
 			// The pocket file beside the zip, not after it: the zip ends
 			// on one core, deflating the search index.
@@ -184,6 +185,9 @@ type copier struct {
 	strs  *strs
 	// scanOnly: the pages are read for diagnostics, nothing is zipped.
 	scanOnly bool
+	// shared holds the files every language's zip has (the search module's
+	// script, stylesheets, scripts), deflated once for all of them.
+	shared *sharedFiles
 }
 
 // file returns an output file's bytes, or nil when there is none.

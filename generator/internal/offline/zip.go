@@ -100,7 +100,7 @@ func (c *copier) zip(w io.Writer) diag.List {
 			if !need[u] && !c.scanOnly {
 				ch := make(chan rawEntry, 1)
 				early[u] = ch
-				go func() { ch <- deflated(u, c.file(u)) }()
+				go func() { ch <- c.deflatedFile(u) }()
 			}
 			need[u] = true
 		}
@@ -129,7 +129,7 @@ func (c *copier) zip(w io.Writer) diag.List {
 		if ch, ok := early[name]; ok {
 			e = <-ch
 		} else {
-			e = deflated(name, c.file(name))
+			e = c.deflatedFile(name)
 		}
 		if err := z.addRaw(e); err != nil {
 			return fail(err)
@@ -349,9 +349,37 @@ func deflated(name string, data []byte) rawEntry {
 	return rawEntry{h, b.Bytes()}
 }
 
-// addRaw writes an entry deflated beforehand.
+// sharedFiles deflates each file that is not a page once for every
+// language's zip: the search module's script alone is 3 MB.
+type sharedFiles struct {
+	mu    sync.Mutex
+	files map[string]func() rawEntry
+}
+
+// deflatedFile is deflated(name, c.file(name)), made once per build.
+func (c *copier) deflatedFile(name string) rawEntry {
+	s := c.shared
+	if s == nil {
+		return deflated(name, c.file(name))
+	}
+	s.mu.Lock()
+	if s.files == nil {
+		s.files = map[string]func() rawEntry{}
+	}
+	get, ok := s.files[name]
+	if !ok {
+		get = sync.OnceValue(func() rawEntry { return deflated(name, c.file(name)) })
+		s.files[name] = get
+	}
+	s.mu.Unlock()
+	return get()
+}
+
+// addRaw writes an entry deflated beforehand. The header is copied: the
+// zip writer fills in fields, and a shared entry goes into several zips.
 func (z *zipStream) addRaw(e rawEntry) error {
-	w, err := z.zw.CreateRaw(e.header)
+	h := *e.header
+	w, err := z.zw.CreateRaw(&h)
 	if err != nil {
 		return err
 	}
