@@ -123,7 +123,7 @@ func (f *Copies) Finish(s *site.Site, files output.Built, out output.Sink) diag.
 		budget = s.Config.Pocket.BudgetKB << 10
 	}
 	results := make([]result, len(s.Langs))
-	shared := &sharedFiles{}
+	shared := &sharedFiles{files: map[string]func() rawEntry{}}
 	var wg sync.WaitGroup
 	for i, lang := range s.Langs {
 		wg.Add(1)

@@ -359,13 +359,7 @@ type sharedFiles struct {
 // deflatedFile is deflated(name, c.file(name)), made once per build.
 func (c *copier) deflatedFile(name string) rawEntry {
 	s := c.shared
-	if s == nil {
-		return deflated(name, c.file(name))
-	}
 	s.mu.Lock()
-	if s.files == nil {
-		s.files = map[string]func() rawEntry{}
-	}
 	get, ok := s.files[name]
 	if !ok {
 		get = sync.OnceValue(func() rawEntry { return deflated(name, c.file(name)) })
