@@ -69,13 +69,7 @@ func displayed(t *testing.T, tab *browsertest.Tab, sel, want string) string {
 }
 
 func TestBrowserNumbersReadInOrderOnUrduPages(t *testing.T) {
-	dir := bundledSite(t)
-	origin := browsertest.Serve(t, dir)
-	b := browsertest.New(t)
-	tab := b.NewTab(t)
-	if err := tab.Do(10*time.Second, mobile(2)); err != nil {
-		t.Fatal(err)
-	}
+	tab, origin := phoneTab(t)
 	cases := []struct{ path, sel string }{
 		{"/ur/helplines/", "main"},
 		{"/ur/start/blackmail/", "main"},

@@ -96,18 +96,24 @@ func endPages(t *testing.T, dir, lang string) []string {
 	return out
 }
 
+// phoneTab serves the bundled site and opens a tab the size of a small
+// phone (360×740 at 2×) on it.
+func phoneTab(t *testing.T) (*browsertest.Tab, string) {
+	origin := browsertest.Serve(t, bundledSite(t))
+	tab := browsertest.New(t).NewTab(t)
+	if err := tab.Do(10*time.Second, mobile(2)); err != nil {
+		t.Fatal(err)
+	}
+	return tab, origin
+}
+
 // TestBrowserFirstActionAboveTheFold measures, at 360×740 with the quick
 // exit shown, the top of each first action and fails when it starts under
 // the exit bar. The figures go to test-artifacts/first-actions.md, and the
 // four first screens of each language to test-artifacts/first-*.png.
 func TestBrowserFirstActionAboveTheFold(t *testing.T) {
 	dir := bundledSite(t)
-	origin := browsertest.Serve(t, dir)
-	b := browsertest.New(t)
-	tab := b.NewTab(t)
-	if err := tab.Do(10*time.Second, mobile(2)); err != nil {
-		t.Fatal(err)
-	}
+	tab, origin := phoneTab(t)
 	out := artifactDir(t)
 	var report strings.Builder
 	report.WriteString("| page | font | first action top (px) | fold (px) |\n|---|---|---:|---:|\n")
@@ -174,11 +180,8 @@ func TestBrowserFirstActionAboveTheFold(t *testing.T) {
 // into the next line's ascenders. The figures are logged for the type
 // choice in site.css.
 func TestBrowserUrduLinesDoNotCollide(t *testing.T) {
-	dir := bundledSite(t)
-	origin := browsertest.Serve(t, dir)
-	b := browsertest.New(t)
-	tab := b.NewTab(t)
-	if err := tab.Do(20*time.Second, mobile(2), chromedp.Navigate(origin+"/ur/guides/evidence/")); err != nil {
+	tab, origin := phoneTab(t)
+	if err := tab.Do(20*time.Second, chromedp.Navigate(origin+"/ur/guides/evidence/")); err != nil {
 		t.Fatal(err)
 	}
 	for _, font := range urduFonts {

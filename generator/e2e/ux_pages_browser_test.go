@@ -58,12 +58,7 @@ func TestBrowserQuickExitOnTheChooser404AndShortAddresses(t *testing.T) {
 
 func TestBrowserPhonePages(t *testing.T) {
 	dir := bundledSite(t)
-	origin := browsertest.Serve(t, dir)
-	b := browsertest.New(t)
-	tab := b.NewTab(t)
-	if err := tab.Do(10*time.Second, mobile(2)); err != nil {
-		t.Fatal(err)
-	}
+	tab, origin := phoneTab(t)
 	nav := func(p string) {
 		t.Helper()
 		if err := tab.Do(20*time.Second, chromedp.Navigate(origin+p)); err != nil {
