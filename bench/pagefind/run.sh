@@ -15,19 +15,7 @@
 #
 # Output: bench/pagefind/out/ — tables.md, results.json, pagefind*.log, test.log.
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
-out="$here/out"
-mkdir -p "$out"
-
-make -C "$root" site
-
-cd "$here"
-if ! grep -qs '"version": "1.6.0"' node_modules/pagefind/package.json || [ ! -x node_modules/.bin/pagefind ]; then
-	npm ci --ignore-scripts --no-audit --no-fund
-fi
-
-cd "$root"
+source "$(dirname "$0")/setup.sh"
 set +e
 PAGEFIND_BIN="$here/node_modules/.bin/pagefind" PAGEFIND_BENCH_OUT="$out" PAGEFIND_BENCH_RUNS="${RUNS:-3}" \
 	go test -count=1 -tags pagefind -run TestPagefindVsMehfooz -timeout 60m -v ./bench/pagefind >"$out/test.log" 2>&1

@@ -7,22 +7,10 @@
 #   bench/pagefind/slow-phone.sh           # 5 cold runs of each cell (~15 min)
 #   RUNS=1 bench/pagefind/slow-phone.sh    # quicker
 #
-# Pagefind comes pinned from npm as in run.sh. Output: bench/pagefind/out/
+# Pagefind comes pinned from npm (setup.sh). Output: bench/pagefind/out/
 # slow-phone.md (the table), slow-phone.json (every run, every request), slow-phone.log.
 set -euo pipefail
-here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
-out="$here/out"
-mkdir -p "$out"
-
-make -C "$root" site
-
-cd "$here"
-if ! grep -qs '"version": "1.6.0"' node_modules/pagefind/package.json || [ ! -x node_modules/.bin/pagefind ]; then
-	npm ci --ignore-scripts --no-audit --no-fund
-fi
-
-cd "$root"
+source "$(dirname "$0")/setup.sh"
 PAGEFIND_BIN="$here/node_modules/.bin/pagefind" PAGEFIND_BENCH_OUT="$out" SLOWPHONE_RUNS="${RUNS:-5}" \
 	go test -count=1 -tags pagefind -run TestFirstResultSlowPhone -timeout 90m -v ./bench/pagefind >"$out/slow-phone.log" 2>&1 || {
 	tail -40 "$out/slow-phone.log"
