@@ -29,13 +29,7 @@ import (
 // there as name.pdf, for a person to look at.
 func pdfText(t *testing.T, tab *browsertest.Tab, name string) (string, int) {
 	t.Helper()
-	tool, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("MEHFOOZ_REQUIRE_BROWSER") != "" {
-			t.Fatal("pdftotext is required (MEHFOOZ_REQUIRE_BROWSER is set) but not installed: apt-get install -y poppler-utils")
-		}
-		t.Skip("pdftotext not installed (apt-get install -y poppler-utils); skipping")
-	}
+	tool := browsertest.Tool(t, "pdftotext", "apt-get install -y poppler-utils")
 	ctx, cancel := context.WithTimeout(tab.Ctx, 60*time.Second)
 	defer cancel()
 	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4)))

@@ -133,19 +133,10 @@ func runLighthouse(t *testing.T, node, cli, chromium, url, jsonPath string) (*li
 func TestLighthouseScores(t *testing.T) {
 	cli := filepath.Join(npmTools, "lighthouse", "cli", "index.js")
 	needFile(t, cli, "Lighthouse", "make tools/npm/node_modules (npm ci --prefix tools/npm)")
-	node, err := exec.LookPath("node")
-	if err != nil {
-		if os.Getenv("MEHFOOZ_REQUIRE_BROWSER") != "" {
-			t.Fatal("node is required for Lighthouse (MEHFOOZ_REQUIRE_BROWSER is set): apt-get install -y nodejs npm")
-		}
-		t.Skip("node is not installed (apt-get install -y nodejs npm); skipping Lighthouse")
-	}
+	node := browsertest.Tool(t, "node", "apt-get install -y nodejs npm")
 	chromium := browsertest.ExecPath()
 	if chromium == "" {
-		if os.Getenv("MEHFOOZ_REQUIRE_BROWSER") != "" {
-			t.Fatal("chromium is required (MEHFOOZ_REQUIRE_BROWSER is set) but not installed: apt-get install -y chromium")
-		}
-		t.Skip("chromium not installed (apt-get install -y chromium); skipping Lighthouse")
+		browsertest.Missing(t, "chromium", "apt-get install -y chromium")
 	}
 	dir := bundledSite(t)
 	origin := browsertest.Serve(t, dir)

@@ -138,10 +138,7 @@ func TestBrowserOfflineCopies(t *testing.T) {
 					}
 				}
 				if !hasModule {
-					if os.Getenv("MEHFOOZ_REQUIRE_BROWSER") != "" {
-						t.Fatal("the copy has no search module (MEHFOOZ_REQUIRE_BROWSER is set): run make wasm before the tests")
-					}
-					t.Skip("the copy has no search module: static/search/search.wasm is built by make wasm")
+					browsertest.Missing(t, "the copy's search module", "make wasm writes static/search/search.wasm")
 				}
 				tab.Rec.Reset()
 				q := offlineQueries[lang]

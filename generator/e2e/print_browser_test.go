@@ -25,12 +25,7 @@ var wordRE = regexp.MustCompile(`<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="(
 // a right edge.
 func TestBrowserPrintedHandout(t *testing.T) {
 	for _, tool := range []string{"pdftotext", "pdftoppm"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			if os.Getenv("MEHFOOZ_REQUIRE_BROWSER") != "" {
-				t.Fatalf("%s is not installed (apt-get install poppler-utils)", tool)
-			}
-			t.Skipf("%s is not installed (apt-get install poppler-utils)", tool)
-		}
+		browsertest.Tool(t, tool, "apt-get install -y poppler-utils")
 	}
 	dir := bundledSite(t)
 	origin := browsertest.Serve(t, dir)

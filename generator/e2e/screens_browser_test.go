@@ -146,10 +146,7 @@ func searchFor(t *testing.T, tab *browsertest.Tab, dir, lang string) {
 	t.Helper()
 	wasm, _ := filepath.Glob(filepath.Join(dir, "search", "search*.wasm"))
 	if len(wasm) == 0 {
-		if os.Getenv("MEHFOOZ_REQUIRE_BROWSER") != "" {
-			t.Fatal("the search module is missing from the build (make wasm writes static/search/search.wasm)")
-		}
-		t.Skip("the search module is not built (make wasm); skipping the search-results screenshot")
+		browsertest.Missing(t, "the search module", "make wasm writes static/search/search.wasm")
 	}
 	q := searchQuery[lang]
 	if err := tab.Do(10*time.Second, chromedp.Click(chromedp.CSS("form.search input")), chromedp.SendKeys(chromedp.CSS("form.search input"), q)); err != nil {

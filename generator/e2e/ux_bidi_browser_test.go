@@ -112,13 +112,7 @@ func browserHeaderFooter(p *page.PrintToPDFParams) {
 // text and the number of pages.
 func pdfLayoutText(t *testing.T, tab *browsertest.Tab, name string, opts ...chromedp.PDFOption) (string, int) {
 	t.Helper()
-	tool, err := exec.LookPath("pdftotext")
-	if err != nil {
-		if os.Getenv("MEHFOOZ_REQUIRE_BROWSER") != "" {
-			t.Fatal("pdftotext is required (MEHFOOZ_REQUIRE_BROWSER is set): apt-get install -y poppler-utils")
-		}
-		t.Skip("pdftotext not installed (apt-get install -y poppler-utils)")
-	}
+	tool := browsertest.Tool(t, "pdftotext", "apt-get install -y poppler-utils")
 	ctx, cancel := context.WithTimeout(tab.Ctx, 60*time.Second)
 	defer cancel()
 	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(append([]chromedp.PDFOption{chromedp.PDFPaper(chromedp.PaperA4)}, opts...)...))

@@ -75,10 +75,7 @@ func New(t testing.TB) *Browser {
 	}
 	exe := ExecPath()
 	if exe == "" {
-		if os.Getenv("MEHFOOZ_REQUIRE_BROWSER") != "" {
-			t.Fatal("chromium is required (MEHFOOZ_REQUIRE_BROWSER is set) but not installed: apt-get install -y chromium")
-		}
-		t.Skip("chromium not installed (apt-get install -y chromium); skipping the browser test")
+		Missing(t, "chromium", "apt-get install -y chromium")
 	}
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), Options(exe, t.TempDir())...)
 	ctx, cancelCtx := chromedp.NewContext(alloc)

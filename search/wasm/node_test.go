@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"mehfooz/internal/browsertest"
 	"mehfooz/search/analysis"
 	"mehfooz/search/indexer"
 	"mehfooz/search/query"
@@ -64,13 +65,7 @@ func randomText(rng *rand.Rand) string {
 // as the native analysis, and that it answers queries with byte-identical
 // results to the native engine on the same index.
 func TestModuleMatchesNative(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		if os.Getenv("MEHFOOZ_REQUIRE_BROWSER") != "" {
-			t.Fatal("node is required (MEHFOOZ_REQUIRE_BROWSER is set) but not installed")
-		}
-		t.Skip("node not installed; skipping the module's property test")
-	}
+	node := browsertest.Tool(t, "node", "apt-get install -y nodejs")
 	module := buildModule(t, "mehfooz/search/wasm")
 	rng := rand.New(rand.NewPCG(4, 2))
 	texts := []string{"", "Threatening THREATS", "شكايت دهمكي", "FIAکی شکایت", "don't Ali's", "۱۷۹۹ ١٧٩٩", "ﺷﻜﺎﻳﺖ"}

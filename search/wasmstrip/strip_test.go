@@ -3,6 +3,7 @@ package wasmstrip
 import (
 	"bytes"
 	"encoding/binary"
+	"mehfooz/internal/browsertest"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -173,10 +174,7 @@ func TestStrippedProgramRuns(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a WebAssembly program")
 	}
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("no node")
-	}
+	node := browsertest.Tool(t, "node", "apt-get install -y nodejs")
 	goroot, err := exec.Command("go", "env", "GOROOT").Output()
 	if err != nil {
 		t.Fatal(err)

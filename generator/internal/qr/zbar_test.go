@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"mehfooz/internal/browsertest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -35,14 +36,7 @@ func render(c *Code, scale int) image.Image {
 // where a missing reader is a failure.
 func zbarimg(t *testing.T) string {
 	t.Helper()
-	p, err := exec.LookPath("zbarimg")
-	if err != nil {
-		if os.Getenv("MEHFOOZ_REQUIRE_BROWSER") != "" {
-			t.Fatal("zbarimg is required (MEHFOOZ_REQUIRE_BROWSER is set) but not installed: apt-get install -y zbar-tools")
-		}
-		t.Skip("zbarimg not installed (apt-get install -y zbar-tools); skipping the decode test")
-	}
-	return p
+	return browsertest.Tool(t, "zbarimg", "apt-get install -y zbar-tools")
 }
 
 // A real reader decodes what Encode makes: the independent check of the
